@@ -1,0 +1,89 @@
+/*
+ * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
+ *
+ * parser.h: the contract between the input layer and the parsers.
+ *
+ * Each parser exports one const struct parser.  probe() scores a
+ * leading buffer of the file (0 = not mine, 100 = certainly mine), as
+ * libarchive's bidders do.  parse() reads the whole input and pushes
+ * what it finds into the sink; the sink takes ownership of every
+ * object handed to it.  A damaged part of an input is reported through
+ * sink->damage and counted in in->stats, and parsing goes on; parse()
+ * returns a negative tl_err only when the input is unusable as a whole.
+ * Parsers never print and never exit.
+ */
+
+#ifndef TL_PARSER_H
+#define TL_PARSER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "event.h"
+#include "util.h"
+
+/* Limits on sizes that come from evidence (documented in taskline(1)). */
+#define TL_MAX_XML_BYTES	(16U * 1024 * 1024)	/* one XML document */
+#define TL_MAX_XML_DEPTH	256			/* element nesting */
+#define TL_MAX_INF_BYTES	(16U * 1024 * 1024)	/* one INF file */
+#define TL_MAX_INF_LINE		(64U * 1024)		/* one INF line */
+#define TL_MAX_FIELDS		1024			/* fields per event */
+#define TL_MAX_FIELD_BYTES	(1U * 1024 * 1024)	/* one field value */
+
+struct parse_stats {
+	uint64_t	records;	/* events, tasks or entries produced */
+	uint64_t	recovered;	/* of which recovered (deleted) */
+	uint64_t	damaged;	/* records or parts that were unreadable */
+	uint64_t	skipped;	/* records not decoded on purpose */
+};
+
+/* One input file as the input layer found it. */
+struct input {
+	uint32_t	 index;
+	char		*path;		/* shown in reports: the evidence path */
+	char		*open_path;	/* what to open (a private copy, or path) */
+	enum input_kind	 kind;
+	char		*task_path;	/* task XML: \Folder\Name from the tree */
+	char		*bundle;	/* bundle (host collection) it came from */
+	int64_t		 mtime;		/* TL_TIME_NONE when unknown */
+	uint64_t	 size;
+	char		 sha256[65];
+	struct parse_stats stats;
+	int		 unusable;	/* parse() failed as a whole */
+	char		*note;		/* why it was unusable or skipped */
+};
+
+struct parse_sink {
+	void	*arg;
+	/* Each callback takes ownership of its object. */
+	void	(*event)(void *, struct event *);
+	void	(*task)(void *, struct taskdef *);
+	void	(*policy)(void *, struct secpol *);
+	/* A damaged record or part; parsing goes on after it. */
+	void	(*damage)(void *, const struct tl_error *);
+	/*
+	 * Optional: whether an event of this provider (may be NULL when
+	 * the parser cannot tell yet) and 16-bit id is wanted at all.
+	 * Parsers that can tell before decoding skip unwanted records and
+	 * count them in stats.skipped.  NULL wants everything.
+	 */
+	int	(*want)(void *, const char *, const char *, uint32_t);
+};
+
+struct parser {
+	const char	*name;
+	enum input_kind	 kind;
+	int		(*probe)(const uint8_t *, size_t);
+	int		(*parse)(struct input *, const struct parse_sink *,
+			    struct tl_error *);
+};
+
+extern const struct parser evtx_parser;
+extern const struct parser eventxml_parser;
+extern const struct parser taskxml_parser;
+extern const struct parser secedit_parser;
+
+const struct parser	*parser_for_kind(enum input_kind);
+const struct parser	*parser_probe(const uint8_t *, size_t, int *);
+
+#endif /* TL_PARSER_H */

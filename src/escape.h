@@ -1,0 +1,17 @@
+/*
+ * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
+ *
+ * escape.h: one escaper per output format.
+ */
+
+#ifndef TL_ESCAPE_H
+#define TL_ESCAPE_H
+
+#include "util.h"
+
+void	 json_add_string(struct buf *, const char *);
+void	 json_add_stringn(struct buf *, const char *, size_t);
+void	 csv_add_field(struct buf *, const char *);
+void	 html_add_text(struct buf *, const char *);
+
+#endif /* TL_ESCAPE_H */

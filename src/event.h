@@ -1,0 +1,185 @@
+/*
+ * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
+ *
+ * event.h: the normalized model every parser produces and everything
+ * downstream reads: events (log records and configuration facts), task
+ * definitions and security policies.  Strings are owned by the object
+ * that holds them and are always valid UTF-8.
+ */
+
+#ifndef TL_EVENT_H
+#define TL_EVENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* What an input file is, decided from its content. */
+enum input_kind {
+	INPUT_UNKNOWN = 0,
+	INPUT_EVTX,		/* Windows XML Event Log */
+	INPUT_EVENTXML,		/* <Events> / <Event> XML (wevtutil, evtxexport) */
+	INPUT_TASKXML,		/* a task definition from System32\Tasks */
+	INPUT_SECEDIT,		/* secedit /export or GptTmpl.inf */
+};
+
+const char	*input_kind_name(enum input_kind);
+
+/* What an event's time means (the timestamp_desc of the timeline). */
+enum event_kind {
+	EVENT_RECORD = 0,	/* a log record: time is TimeCreated */
+	EVENT_CONFIG,		/* a configuration fact: time is when known */
+	EVENT_DIAG,		/* something taskline noticed about an input */
+};
+
+struct event_field {
+	char	*name;
+	char	*value;
+};
+
+struct event {
+	int64_t		 time;		/* TimeCreated, 100 ns since 1970 */
+	int64_t		 written;	/* record header time, or NONE */
+	enum event_kind	 kind;
+
+	/* Provenance. */
+	uint32_t	 input;		/* index in the run's input table */
+	const char	*source;	/* input path (borrowed from it) */
+	uint64_t	 offset;	/* byte offset of the record */
+	uint64_t	 record;	/* EventRecordID (or line number) */
+	int		 recovered;	/* from libevtx's recovered records */
+
+	/* System. */
+	char		*host;		/* Computer */
+	char		*provider;	/* Provider/@Name */
+	char		*provider_guid;
+	char		*channel;
+	char		*user_sid;	/* Security/@UserID */
+	char		*activity_id;	/* Correlation/@ActivityID */
+	char		*keywords;
+	uint32_t	 event_id;	/* 16-bit id, never or'ed with qualifiers */
+	uint32_t	 qualifiers;
+	int		 has_qualifiers;
+	int		 version;
+	int		 level;
+	int		 task;
+	int		 opcode;
+	uint32_t	 pid, tid;
+
+	/* EventData or flattened UserData, in document order. */
+	char		*data_name;	/* EventData/@Name or UserData child */
+	struct event_field *fields;
+	size_t		 nfields;
+	size_t		 cfields;
+
+	size_t		 bad_utf;	/* replacements made while decoding */
+};
+
+struct event	*event_new(void);
+void		 event_free(struct event *);
+void		 event_add_field(struct event *, const char *, const char *);
+void		 event_add_fieldn(struct event *, const char *, const char *,
+		    size_t);
+const char	*event_get(const struct event *, const char *);
+int		 event_get_u64(const struct event *, const char *, uint64_t *);
+void		 event_set_str(char **, const char *);
+int		 event_cmp(const struct event *, const struct event *);
+
+/*
+ * A scheduled task definition (task XML).  Unknown or absent values are
+ * NULL; tri-state booleans are -1 when the element is absent.
+ */
+struct task_principal {
+	char		*id;
+	char		*user_id;	/* name, DOMAIN\user, UPN or SID */
+	char		*group_id;
+	char		*logon_type;	/* as written: Password, S4U, ... */
+	char		*run_level;
+	char		*display_name;
+	unsigned long	 line;
+};
+
+struct task_trigger {
+	char		*type;		/* element name: CalendarTrigger ... */
+	char		*start;		/* StartBoundary as written */
+	char		*end;		/* EndBoundary as written */
+	int64_t		 start_time;	/* parsed, or TL_TIME_NONE */
+	int64_t		 end_time;
+	int		 enabled;
+	char		*interval;	/* Repetition/Interval */
+	char		*schedule;	/* e.g. "ScheduleByDay DaysInterval=1" */
+	unsigned long	 line;
+};
+
+struct task_action {
+	char		*type;		/* Exec, ComHandler, SendEmail, ... */
+	char		*command;
+	char		*arguments;
+	char		*workdir;
+	char		*class_id;
+	char		*data;
+	unsigned long	 line;
+};
+
+struct taskdef {
+	char		*file;		/* input path */
+	uint32_t	 input;		/* index in the input table */
+	char		*path;		/* task path, e.g. \Backup\Nightly */
+	char		*uri;		/* RegistrationInfo/URI */
+	char		*version;	/* Task/@version */
+	char		*author;
+	char		*description;
+	char		*date;		/* RegistrationInfo/Date as written */
+	int64_t		 reg_time;	/* parsed, or TL_TIME_NONE */
+	int64_t		 mtime;		/* file time when known, or NONE */
+	char		*encoding;	/* what the bytes were: UTF-16LE, UTF-8 */
+	char		*context;	/* Actions/@Context */
+
+	int		 enabled;	/* Settings/Enabled, -1 absent */
+	int		 hidden;
+	int		 run_only_if_network;
+	int		 start_when_available;
+	char		*multiple_instances;
+	char		*execution_time_limit;
+
+	struct task_principal *principals;
+	size_t		 nprincipals;
+	struct task_trigger *triggers;
+	size_t		 ntriggers;
+	struct task_action *actions;
+	size_t		 nactions;
+};
+
+void	 taskdef_free(struct taskdef *);
+const struct task_principal *taskdef_principal(const struct taskdef *);
+
+/*
+ * A security template (secedit /export, GptTmpl.inf): every line kept
+ * as section, key and raw value, in file order.
+ */
+struct secpol_entry {
+	char		*section;	/* without brackets */
+	char		*key;
+	char		*value;		/* raw, after '=', trimmed */
+	unsigned long	 line;
+};
+
+struct secpol {
+	char		*file;
+	uint32_t	 input;
+	int64_t		 mtime;
+	char		*encoding;
+	struct secpol_entry *entries;
+	size_t		 nentries;
+};
+
+void	 secpol_free(struct secpol *);
+const struct secpol_entry *secpol_find(const struct secpol *, const char *,
+	    const char *);
+int	 secpol_regvalue(const struct secpol *, const char *, int *, char **,
+	    unsigned long *);
+int	 secpol_right(const struct secpol *, const char *, char ***, size_t *,
+	    unsigned long *);
+int	 secpol_number(const struct secpol *, const char *, const char *,
+	    long long *);
+
+#endif /* TL_EVENT_H */

@@ -1,0 +1,164 @@
+/*
+ * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
+ *
+ * utf.c: Unicode conversions.  Every string an event carries passes
+ * through here, so every string we print is valid UTF-8.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "utf.h"
+
+#define REPLACEMENT	0xFFFDU
+
+void
+utf8_put(struct buf *b, uint32_t cp)
+{
+	char	s[4];
+
+	if (cp < 0x80) {
+		buf_addc(b, (char)cp);
+	} else if (cp < 0x800) {
+		s[0] = (char)(0xC0 | (cp >> 6));
+		s[1] = (char)(0x80 | (cp & 0x3F));
+		buf_add(b, s, 2);
+	} else if (cp < 0x10000) {
+		s[0] = (char)(0xE0 | (cp >> 12));
+		s[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		s[2] = (char)(0x80 | (cp & 0x3F));
+		buf_add(b, s, 3);
+	} else {
+		s[0] = (char)(0xF0 | (cp >> 18));
+		s[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		s[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		s[3] = (char)(0x80 | (cp & 0x3F));
+		buf_add(b, s, 4);
+	}
+}
+
+/*
+ * Append UTF-16LE text of len bytes as UTF-8.  Lone surrogates and a
+ * trailing odd byte become U+FFFD.  Returns the count of replacements.
+ */
+size_t
+utf16le_to_utf8(const uint8_t *p, size_t len, struct buf *out)
+{
+	size_t		i, bad = 0;
+	uint32_t	u, v;
+
+	buf_reserve(out, len + len / 2);
+	for (i = 0; i + 1 < len; i += 2) {
+		u = le16dec(p + i);
+		if (u >= 0xD800 && u <= 0xDBFF) {
+			if (i + 3 < len) {
+				v = le16dec(p + i + 2);
+				if (v >= 0xDC00 && v <= 0xDFFF) {
+					utf8_put(out, 0x10000 +
+					    ((u - 0xD800) << 10) +
+					    (v - 0xDC00));
+					i += 2;
+					continue;
+				}
+			}
+			u = REPLACEMENT;
+			bad++;
+		} else if (u >= 0xDC00 && u <= 0xDFFF) {
+			u = REPLACEMENT;
+			bad++;
+		}
+		utf8_put(out, u);
+	}
+	if (len % 2 != 0) {
+		utf8_put(out, REPLACEMENT);
+		bad++;
+	}
+	return bad;
+}
+
+/* Length of the valid UTF-8 sequence at s (n bytes left), or 0. */
+static size_t
+utf8_seqlen(const unsigned char *s, size_t n)
+{
+	uint32_t	cp;
+	size_t		len, i;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xC2 && s[0] <= 0xDF)
+		len = 2;
+	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+		len = 3;
+	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+		len = 4;
+	else
+		return 0;
+	if (n < len)
+		return 0;
+	cp = s[0] & (0x7F >> len);
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 ||
+	    cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return len;
+}
+
+int
+utf8_is_valid(const char *s, size_t n)
+{
+	size_t	i = 0, l;
+
+	while (i < n) {
+		if ((l = utf8_seqlen((const unsigned char *)s + i,
+		    n - i)) == 0)
+			return 0;
+		i += l;
+	}
+	return 1;
+}
+
+/* Append s, replacing each invalid byte with U+FFFD; count them. */
+size_t
+utf8_sanitize(const char *s, size_t n, struct buf *out)
+{
+	size_t	i = 0, l, bad = 0, run;
+
+	buf_reserve(out, n);
+	while (i < n) {
+		run = i;
+		while (i < n && (l = utf8_seqlen((const unsigned char *)s + i,
+		    n - i)) != 0)
+			i += l;
+		buf_add(out, s + run, i - run);
+		if (i < n) {
+			utf8_put(out, REPLACEMENT);
+			bad++;
+			i++;
+		}
+	}
+	return bad;
+}
+
+/* A valid UTF-8 copy of s (n bytes); *bad gets the replacement count. */
+char *
+utf8_dup_valid(const char *s, size_t *bad)
+{
+	struct buf	b;
+	size_t		n = strlen(s), r = 0;
+
+	if (utf8_is_valid(s, n)) {
+		if (bad != NULL)
+			*bad = 0;
+		return xstrndup(s, n);
+	}
+	buf_init(&b);
+	r = utf8_sanitize(s, n, &b);
+	if (bad != NULL)
+		*bad = r;
+	return buf_steal(&b);
+}

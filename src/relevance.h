@@ -1,0 +1,20 @@
+/*
+ * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
+ *
+ * relevance.h: which events matter to scheduled tasks and logons
+ * (DOMAIN.md §1-3).  One table decides both what the timeline shows and
+ * which records the parsers bother to decode.
+ */
+
+#ifndef TL_RELEVANCE_H
+#define TL_RELEVANCE_H
+
+#include <stdint.h>
+
+#include "event.h"
+
+int	 relevance_want(const char *, const char *, uint32_t);
+int	 event_is_relevant(const struct event *);
+int	 provider_is(const char *, const char *);
+
+#endif /* TL_RELEVANCE_H */

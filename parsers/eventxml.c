@@ -290,15 +290,45 @@ eventxml_from_string(const char *xml, size_t len, struct event *ev,
 	xmlDocPtr		 doc = NULL;
 	xmlNode			*root;
 	struct tl_error		 xe;
+	struct buf		 fixed;
+	size_t			 i;
+	unsigned char		 c;
 	int			 r = TL_ERR_XML;
 
 	xml_init_once();
 	tl_error_clear(&xe);
-	if (len > TL_MAX_XML_BYTES)
+	buf_init(&fixed);
+	/*
+	 * libevtx renders control characters from the record as they are,
+	 * which XML 1.0 forbids: put U+FFFD in their place (and count it).
+	 */
+	for (i = 0; i < len; i++) {
+		c = (unsigned char)xml[i];
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+			break;
+	}
+	if (i < len) {
+		for (i = 0; i < len; i++) {
+			c = (unsigned char)xml[i];
+			if (c < 0x20 && c != '\t' && c != '\n' &&
+			    c != '\r') {
+				buf_adds(&fixed, "\xef\xbf\xbd");
+				ev->bad_utf++;
+			} else
+				buf_addc(&fixed, (char)c);
+		}
+		xml = fixed.data;
+		len = fixed.len;
+	}
+	if (len > TL_MAX_XML_BYTES) {
+		buf_clear(&fixed);
 		return tl_error_set(err, TL_ERR_LIMIT, NULL,
 		    "record XML of %zu bytes exceeds the limit", len);
-	if ((ctx = xmlNewParserCtxt()) == NULL)
+	}
+	if ((ctx = xmlNewParserCtxt()) == NULL) {
+		buf_clear(&fixed);
 		return tl_error_set(err, TL_ERR_INTERNAL, NULL, "libxml2");
+	}
 	/* libxml2's error hooks are per thread: set them per call. */
 	xmlSetStructuredErrorFunc(&xe, xml_error_to);
 	doc = xmlCtxtReadMemory(ctx, xml, (int)len, "record.xml", "UTF-8",
@@ -315,6 +345,7 @@ eventxml_from_string(const char *xml, size_t len, struct event *ev,
 out:
 	xmlFreeDoc(doc);
 	xmlFreeParserCtxt(ctx);
+	buf_clear(&fixed);
 	return r;
 }
 

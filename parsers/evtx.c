@@ -13,14 +13,114 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libevtx.h>
 
 #include "eventxml.h"
 #include "tltime.h"
+
+#define EVTX_HEADER_SIZE	4096
+#define EVTX_CHUNK_SIZE		65536
+#define EVTX_CHUNK_DATA		512	/* records start here in a chunk */
+#define EVTX_REC_MAX		(EVTX_CHUNK_SIZE - EVTX_CHUNK_DATA)
+
+/*
+ * Record offsets.  libevtx 20181227 reports 0 for every record offset,
+ * so we find them ourselves: records are 8-byte aligned inside 64 KiB
+ * chunks, start with 2a 2a 00 00, carry their size (repeated at their
+ * end) and their identifier.  One chunk's table is kept at a time and
+ * the cursor moves forward with libevtx's record order, so memory does
+ * not grow with the file.
+ */
+struct offsets {
+	int		 fd;
+	uint64_t	 nchunks;
+	uint64_t	 chunk;		/* chunk the table describes */
+	int		 loaded;
+	uint64_t	 ids[EVTX_REC_MAX / 32];
+	uint32_t	 offs[EVTX_REC_MAX / 32];
+	size_t		 n;
+	uint8_t		 buf[EVTX_CHUNK_SIZE];
+};
+
+static void
+offsets_open(struct offsets *o, const char *path)
+{
+	off_t	end;
+
+	memset(o, 0, sizeof(*o));
+	o->fd = open(path, O_RDONLY | O_NOCTTY);
+	if (o->fd == -1)
+		return;
+	end = lseek(o->fd, 0, SEEK_END);
+	o->nchunks = end > EVTX_HEADER_SIZE ? ((uint64_t)end -
+	    EVTX_HEADER_SIZE + EVTX_CHUNK_SIZE - 1) / EVTX_CHUNK_SIZE : 0;
+}
+
+static void
+offsets_close(struct offsets *o)
+{
+	if (o->fd != -1)
+		close(o->fd);
+	o->fd = -1;
+}
+
+/* Index every plausible record of chunk c (live or deleted). */
+static void
+offsets_load(struct offsets *o, uint64_t c)
+{
+	ssize_t		 got;
+	uint32_t	 pos, size;
+
+	o->chunk = c;
+	o->loaded = 1;
+	o->n = 0;
+	got = pread(o->fd, o->buf, EVTX_CHUNK_SIZE,
+	    (off_t)(EVTX_HEADER_SIZE + c * EVTX_CHUNK_SIZE));
+	if (got < EVTX_CHUNK_DATA || memcmp(o->buf, "ElfChnk", 8) != 0)
+		return;
+	for (pos = EVTX_CHUNK_DATA; pos + 24 <= (uint32_t)got; pos += 8) {
+		if (memcmp(o->buf + pos, "\x2a\x2a\x00\x00", 4) != 0)
+			continue;
+		size = le32dec(o->buf + pos + 4);
+		if (size < 28 || size > (uint32_t)got - pos ||
+		    le32dec(o->buf + pos + size - 4) != size)
+			continue;
+		if (o->n < TL_NELEM(o->ids)) {
+			o->ids[o->n] = le64dec(o->buf + pos + 8);
+			o->offs[o->n] = pos;
+			o->n++;
+		}
+	}
+}
+
+/* File offset of the record with this identifier, or -1. */
+static int64_t
+offsets_find(struct offsets *o, uint64_t id)
+{
+	uint64_t	c, tries;
+	size_t		i;
+
+	if (o->fd == -1 || o->nchunks == 0)
+		return -1;
+	c = o->loaded ? o->chunk : 0;
+	for (tries = 0; tries < o->nchunks; tries++) {
+		if (!o->loaded || o->chunk != c)
+			offsets_load(o, c);
+		for (i = 0; i < o->n; i++)
+			if (o->ids[i] == id)
+				return (int64_t)(EVTX_HEADER_SIZE +
+				    c * EVTX_CHUNK_SIZE + o->offs[i]);
+		c = (c + 1) % o->nchunks;
+	}
+	return -1;
+}
 
 /* Copy the last line of libevtx's backtrace into msg, free the error. */
 static void
@@ -55,15 +155,25 @@ evtx_probe(const uint8_t *buf, size_t len)
 
 static void
 report_damage(struct input *in, const struct parse_sink *sink,
-    libevtx_error_t **e, const char *what, uint64_t offset, int has_offset)
+    libevtx_error_t **e, const char *what, int64_t offset, int recovered)
 {
 	struct tl_error	 d;
+
+	/*
+	 * Deleted records that libevtx finds in slack space but cannot
+	 * decode are counted, not reported: evtxexport drops them too.
+	 */
+	if (recovered) {
+		libevtx_error_free(e);
+		in->stats.recovered_bad++;
+		return;
+	}
 
 	tl_error_clear(&d);
 	d.code = TL_ERR_DAMAGED;
 	snprintf(d.input, sizeof(d.input), "%s", in->path);
-	d.offset = offset;
-	d.has_offset = has_offset;
+	d.offset = offset >= 0 ? (uint64_t)offset : 0;
+	d.has_offset = offset >= 0;
 	evtx_errmsg(e, what, d.msg, sizeof(d.msg));
 	in->stats.damaged++;
 	if (sink->damage != NULL)
@@ -77,22 +187,22 @@ report_damage(struct input *in, const struct parse_sink *sink,
  */
 static struct event *
 evtx_record(struct input *in, const struct parse_sink *sink,
-    libevtx_record_t *rec, int recovered, char **xmlbuf, size_t *xmlcap)
+    libevtx_record_t *rec, int recovered, struct offsets *offs,
+    char **xmlbuf, size_t *xmlcap)
 {
 	libevtx_error_t	*e = NULL;
 	struct event	*ev = NULL;
 	struct tl_error	 xe;
-	off64_t		 off = 0;
+	int64_t		 off;
 	uint64_t	 id = 0, ft = 0;
 	uint32_t	 eid = 0, qual = 0;
 	uint8_t		 level = 0;
 	size_t		 size = 0;
-	char		 provider[256], what[160];
+	char		 provider[256], what[700];
 
-	if (libevtx_record_get_offset(rec, &off, &e) != 1)
-		libevtx_error_free(&e);
 	if (libevtx_record_get_identifier(rec, &id, &e) != 1)
 		libevtx_error_free(&e);
+	off = offsets_find(offs, id);
 	if (libevtx_record_get_event_identifier(rec, &eid, &e) != 1)
 		libevtx_error_free(&e);
 	provider[0] = '\0';
@@ -106,18 +216,17 @@ evtx_record(struct input *in, const struct parse_sink *sink,
 		in->stats.skipped++;
 		return NULL;
 	}
-	(void)recovered;
 	if (libevtx_record_get_utf8_xml_string_size(rec, &size, &e) != 1 ||
 	    size == 0) {
 		snprintf(what, sizeof(what), "record %llu cannot be rendered",
 		    (unsigned long long)id);
-		report_damage(in, sink, &e, what, (uint64_t)off, 1);
+		report_damage(in, sink, &e, what, off, recovered);
 		return NULL;
 	}
 	if (size > TL_MAX_XML_BYTES) {
 		snprintf(what, sizeof(what), "record %llu renders to %zu "
 		    "bytes, over the limit", (unsigned long long)id, size);
-		report_damage(in, sink, &e, what, (uint64_t)off, 1);
+		report_damage(in, sink, &e, what, off, recovered);
 		return NULL;
 	}
 	if (size > *xmlcap) {
@@ -128,14 +237,14 @@ evtx_record(struct input *in, const struct parse_sink *sink,
 	    &e) != 1) {
 		snprintf(what, sizeof(what), "record %llu cannot be rendered",
 		    (unsigned long long)id);
-		report_damage(in, sink, &e, what, (uint64_t)off, 1);
+		report_damage(in, sink, &e, what, off, recovered);
 		return NULL;
 	}
 	ev = event_new();
 	ev->kind = EVENT_RECORD;
 	ev->input = in->index;
 	ev->source = in->path;
-	ev->offset = (uint64_t)off;
+	ev->offset = off >= 0 ? (uint64_t)off : 0;
 	if (libevtx_record_get_written_time(rec, &ft, &e) == 1)
 		ev->written = tl_time_from_filetime(ft);
 	else
@@ -146,7 +255,7 @@ evtx_record(struct input *in, const struct parse_sink *sink,
 		/* Keep what the record API told us. */
 		snprintf(what, sizeof(what), "record %llu: %s",
 		    (unsigned long long)id, xe.msg);
-		report_damage(in, sink, &e, what, (uint64_t)off, 1);
+		report_damage(in, sink, &e, what, off, recovered);
 		ev->event_id = eid & 0xffff;
 		if (provider[0] != '\0')
 			event_set_str(&ev->provider, provider);
@@ -180,6 +289,7 @@ evtx_parse(struct input *in, const struct parse_sink *sink,
 	char		*xmlbuf = NULL, what[128];
 	size_t		 xmlcap = 0;
 	uint64_t	 last_off = 0;
+	struct offsets	*offs_p = NULL;
 	int		 n = 0, i, pass, rc = TL_ERR_FORMAT;
 
 	if (libevtx_file_initialize(&f, &e) != 1) {
@@ -197,13 +307,15 @@ evtx_parse(struct input *in, const struct parse_sink *sink,
 		err->offset = 0;
 		goto out;
 	}
+	offs_p = xmalloc(sizeof(*offs_p));
+	offsets_open(offs_p, in->open_path);
 	for (pass = 0; pass < 2; pass++) {
 		if ((pass == 0 ? libevtx_file_get_number_of_records(f, &n, &e) :
 		    libevtx_file_get_number_of_recovered_records(f, &n,
 		    &e)) != 1) {
 			report_damage(in, sink, &e, pass == 0 ?
 			    "cannot count records" :
-			    "cannot count recovered records", 0, 0);
+			    "cannot count recovered records", -1, 0);
 			continue;
 		}
 		for (i = 0; i < n; i++) {
@@ -214,13 +326,14 @@ evtx_parse(struct input *in, const struct parse_sink *sink,
 				    "%d unreadable (after offset %llu)",
 				    pass ? "recovered " : "", i,
 				    (unsigned long long)last_off);
-				report_damage(in, sink, &e, what, last_off, 1);
+				report_damage(in, sink, &e, what,
+				    (int64_t)last_off, pass);
 				continue;
 			}
 			in->stats.records++;
 			if (pass == 1)
 				in->stats.recovered++;
-			ev = evtx_record(in, sink, rec, pass, &xmlbuf,
+			ev = evtx_record(in, sink, rec, pass, offs_p, &xmlbuf,
 			    &xmlcap);
 			libevtx_record_free(&rec, NULL);
 			if (ev == NULL)
@@ -236,6 +349,10 @@ evtx_parse(struct input *in, const struct parse_sink *sink,
 	rc = 0;
 out:
 	free(xmlbuf);
+	if (offs_p != NULL) {
+		offsets_close(offs_p);
+		free(offs_p);
+	}
 	if (f != NULL) {
 		libevtx_file_close(f, NULL);
 		libevtx_file_free(&f, NULL);

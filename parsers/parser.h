@@ -35,6 +35,7 @@ struct parse_stats {
 	uint64_t	recovered;	/* of which recovered (deleted) */
 	uint64_t	damaged;	/* records or parts that were unreadable */
 	uint64_t	skipped;	/* records not decoded on purpose */
+	uint64_t	recovered_bad;	/* deleted records found, undecodable */
 };
 
 /* One input file as the input layer found it. */

@@ -1,0 +1,18 @@
+/*
+ * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
+ *
+ * configevents.h: configuration facts (task definitions, security
+ * policy) as timeline events, dated by registration date or file time.
+ */
+
+#ifndef TL_CONFIGEVENTS_H
+#define TL_CONFIGEVENTS_H
+
+#include <stddef.h>
+
+#include "event.h"
+
+void	 config_events(struct taskdef **, size_t, struct secpol **, size_t,
+	    struct event ***, size_t *);
+
+#endif /* TL_CONFIGEVENTS_H */

@@ -1,0 +1,270 @@
+/*
+ * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
+ *
+ * timeline.c: load inputs in parallel and merge them into one timeline.
+ */
+
+#include "config.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "relevance.h"
+#include "timeline.h"
+#include "tltime.h"
+#include "util.h"
+
+/* What one input produced; merged in input order after the workers. */
+struct part {
+	struct event	**events;
+	size_t		  n, cap;
+	struct taskdef	**tasks;
+	size_t		  ntasks;
+	struct secpol	**policies;
+	size_t		  npolicies;
+	struct tl_error	 *diags;
+	size_t		  ndiags;
+	const struct timeline *tl;
+};
+
+struct pool {
+	struct timeline	*tl;
+	struct part	*parts;
+	size_t		 next;
+	pthread_mutex_t	 lock;
+};
+
+void
+timeline_init(struct timeline *tl)
+{
+	memset(tl, 0, sizeof(*tl));
+	inputset_init(&tl->inputs);
+	tl->jobs = 1;
+	tl->since = tl->until = TL_TIME_NONE;
+}
+
+void
+timeline_clear(struct timeline *tl)
+{
+	size_t	i;
+
+	for (i = 0; i < tl->nevents; i++)
+		event_free(tl->events[i]);
+	free(tl->events);
+	for (i = 0; i < tl->ntasks; i++)
+		taskdef_free(tl->tasks[i]);
+	free(tl->tasks);
+	for (i = 0; i < tl->npolicies; i++)
+		secpol_free(tl->policies[i]);
+	free(tl->policies);
+	free(tl->diags);
+	inputset_clear(&tl->inputs);
+	timeline_init(tl);
+}
+
+void
+timeline_diag(struct timeline *tl, uint32_t input, const struct tl_error *e)
+{
+	if (tl->ndiags == tl->cdiags) {
+		tl->cdiags = tl->cdiags == 0 ? 8 : tl->cdiags * 2;
+		tl->diags = xreallocarray(tl->diags, tl->cdiags,
+		    sizeof(*tl->diags));
+	}
+	tl->diags[tl->ndiags].input = input;
+	tl->diags[tl->ndiags].err = *e;
+	tl->ndiags++;
+}
+
+/* Add a file or folder; problems become diagnostics.  Returns count. */
+int
+timeline_add_path(struct timeline *tl, const char *path, const char *bundle)
+{
+	struct tl_error	err;
+	int		r;
+
+	tl_error_clear(&err);
+	r = inputset_add(&tl->inputs, path, bundle, &err);
+	if (r < 0)
+		timeline_diag(tl, UINT32_MAX, &err);
+	return r;
+}
+
+static void
+part_event(void *arg, struct event *ev)
+{
+	struct part	*p = arg;
+
+	if ((p->tl->relevant_only && !event_is_relevant(ev)) ||
+	    (p->tl->since != TL_TIME_NONE && ev->time < p->tl->since) ||
+	    (p->tl->until != TL_TIME_NONE && ev->time > p->tl->until)) {
+		event_free(ev);
+		return;
+	}
+	if (p->n == p->cap) {
+		p->cap = p->cap == 0 ? 256 : p->cap * 2;
+		p->events = xreallocarray(p->events, p->cap,
+		    sizeof(*p->events));
+	}
+	p->events[p->n++] = ev;
+}
+
+static void
+part_task(void *arg, struct taskdef *td)
+{
+	struct part	*p = arg;
+
+	p->tasks = xreallocarray(p->tasks, p->ntasks + 1, sizeof(*p->tasks));
+	p->tasks[p->ntasks++] = td;
+}
+
+static void
+part_policy(void *arg, struct secpol *sp)
+{
+	struct part	*p = arg;
+
+	p->policies = xreallocarray(p->policies, p->npolicies + 1,
+	    sizeof(*p->policies));
+	p->policies[p->npolicies++] = sp;
+}
+
+static void
+part_damage(void *arg, const struct tl_error *e)
+{
+	struct part	*p = arg;
+
+	p->diags = xreallocarray(p->diags, p->ndiags + 1, sizeof(*p->diags));
+	p->diags[p->ndiags++] = *e;
+}
+
+static int
+part_want(void *arg, const char *provider, const char *channel, uint32_t id)
+{
+	(void)arg;
+	return relevance_want(provider, channel, id);
+}
+
+static void *
+worker(void *arg)
+{
+	struct pool		*pool = arg;
+	struct timeline		*tl = pool->tl;
+	struct parse_sink	 sink;
+	struct tl_error		 err;
+	struct part		*p;
+	size_t			 i;
+
+	for (;;) {
+		pthread_mutex_lock(&pool->lock);
+		i = pool->next++;
+		pthread_mutex_unlock(&pool->lock);
+		if (i >= tl->inputs.n)
+			break;
+		p = &pool->parts[i];
+		p->tl = tl;
+		memset(&sink, 0, sizeof(sink));
+		sink.arg = p;
+		sink.event = part_event;
+		sink.task = part_task;
+		sink.policy = part_policy;
+		sink.damage = part_damage;
+		sink.want = tl->relevant_only ? part_want : NULL;
+		tl_error_clear(&err);
+		if (input_parse(tl->inputs.v[i], &sink, &err) < 0) {
+			if (err.input[0] == '\0')
+				snprintf(err.input, sizeof(err.input), "%s",
+				    tl->inputs.v[i]->path);
+			part_damage(p, &err);
+		}
+	}
+	return NULL;
+}
+
+static int
+event_pcmp(const void *a, const void *b)
+{
+	return event_cmp(*(struct event *const *)a,
+	    *(struct event *const *)b);
+}
+
+/* Parse every input with tl->jobs threads and merge the results. */
+void
+timeline_load(struct timeline *tl)
+{
+	struct pool	 pool;
+	pthread_t	*th;
+	size_t		 i, j, total = 0;
+	int		 n, k;
+
+	memset(&pool, 0, sizeof(pool));
+	pool.tl = tl;
+	pool.parts = xcalloc(tl->inputs.n + 1, sizeof(*pool.parts));
+	pthread_mutex_init(&pool.lock, NULL);
+	n = tl->jobs < 1 ? 1 : tl->jobs;
+	if ((size_t)n > tl->inputs.n)
+		n = tl->inputs.n == 0 ? 1 : (int)tl->inputs.n;
+	if (n == 1)
+		worker(&pool);
+	else {
+		th = xcalloc((size_t)n, sizeof(*th));
+		for (k = 0; k < n; k++)
+			if (pthread_create(&th[k], NULL, worker, &pool) != 0)
+				tl_fatalx("cannot start a thread");
+		for (k = 0; k < n; k++)
+			pthread_join(th[k], NULL);
+		free(th);
+	}
+	pthread_mutex_destroy(&pool.lock);
+	for (i = 0; i < tl->inputs.n; i++)
+		total += pool.parts[i].n;
+	tl->events = xreallocarray(tl->events, tl->nevents + total + 1,
+	    sizeof(*tl->events));
+	for (i = 0; i < tl->inputs.n; i++) {
+		struct part	*p = &pool.parts[i];
+
+		memcpy(tl->events + tl->nevents, p->events,
+		    p->n * sizeof(*p->events));
+		tl->nevents += p->n;
+		for (j = 0; j < p->ntasks; j++) {
+			tl->tasks = xreallocarray(tl->tasks, tl->ntasks + 1,
+			    sizeof(*tl->tasks));
+			tl->tasks[tl->ntasks++] = p->tasks[j];
+		}
+		for (j = 0; j < p->npolicies; j++) {
+			tl->policies = xreallocarray(tl->policies,
+			    tl->npolicies + 1, sizeof(*tl->policies));
+			tl->policies[tl->npolicies++] = p->policies[j];
+		}
+		for (j = 0; j < p->ndiags; j++)
+			timeline_diag(tl, (uint32_t)i, &p->diags[j]);
+		free(p->events);
+		free(p->tasks);
+		free(p->policies);
+		free(p->diags);
+	}
+	free(pool.parts);
+	if (tl->nevents > 1)
+		qsort(tl->events, tl->nevents, sizeof(*tl->events),
+		    event_pcmp);
+}
+
+/*
+ * Write the timeline with extra events (configuration facts, sorted
+ * here) merged in by time.  Events without a time come first.
+ */
+void
+timeline_merge_write(struct timeline *tl, struct event **extra, size_t nextra,
+    const struct event_writer *w, struct writer_ctx *ctx)
+{
+	size_t	i = 0, j = 0;
+
+	if (nextra > 1)
+		qsort(extra, nextra, sizeof(*extra), event_pcmp);
+	while (i < tl->nevents || j < nextra) {
+		if (j >= nextra || (i < tl->nevents &&
+		    event_cmp(tl->events[i], extra[j]) <= 0))
+			w->event(ctx, tl->events[i++]);
+		else
+			w->event(ctx, extra[j++]);
+	}
+}

@@ -1,0 +1,258 @@
+/*
+ * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
+ *
+ * write_events.c: the event writers: JSONL (Timesketch and plaso
+ * names), CSV (RFC 4180, the same columns) and text for a terminal.
+ */
+
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+#include "message.h"
+#include "tltime.h"
+#include "writer.h"
+
+#define EVENT_SCHEMA	"taskline.event/1"
+
+void
+writer_ctx_init(struct writer_ctx *w, FILE *fp)
+{
+	memset(w, 0, sizeof(*w));
+	w->fp = fp;
+	buf_init(&w->b);
+}
+
+void
+writer_ctx_clear(struct writer_ctx *w)
+{
+	buf_clear(&w->b);
+}
+
+/* Write out the scratch buffer and empty it. */
+void
+writer_flush(struct writer_ctx *w)
+{
+	if (w->b.len != 0 && fwrite(w->b.data, 1, w->b.len, w->fp) !=
+	    w->b.len)
+		w->error = 1;
+	buf_reset(&w->b);
+}
+
+/* EventData as a JSON object; repeated names get a _2, _3 suffix. */
+void
+json_add_event_data(struct buf *b, const struct event *ev)
+{
+	size_t	i, j, dup;
+	char	name[300];
+
+	buf_addc(b, '{');
+	for (i = 0; i < ev->nfields; i++) {
+		dup = 1;
+		for (j = 0; j < i; j++)
+			if (strcmp(ev->fields[j].name, ev->fields[i].name) == 0)
+				dup++;
+		if (i > 0)
+			buf_addc(b, ',');
+		if (dup > 1) {
+			snprintf(name, sizeof(name), "%s_%zu",
+			    ev->fields[i].name, dup);
+			json_add_string(b, name);
+		} else
+			json_add_string(b, ev->fields[i].name);
+		buf_addc(b, ':');
+		json_add_string(b, ev->fields[i].value);
+	}
+	buf_addc(b, '}');
+}
+
+/* One event as a JSON object (no newline). */
+void
+json_add_event(struct buf *b, const struct event *ev)
+{
+	char		t[TL_TIME_STRLEN];
+	struct buf	m;
+
+	buf_init(&m);
+	event_message(&m, ev);
+	buf_adds(b, "{\"datetime\":");
+	json_add_string(b, tl_time_format(ev->time, t, sizeof(t)));
+	buf_adds(b, ",\"timestamp_desc\":");
+	json_add_string(b, timestamp_desc(ev));
+	buf_adds(b, ",\"message\":");
+	json_add_string(b, m.data != NULL ? m.data : "");
+	buf_adds(b, ",\"data_type\":");
+	json_add_string(b, ev->kind == EVENT_RECORD ? "windows:evtx:record" :
+	    ev->kind == EVENT_CONFIG ? "taskline:config" : "taskline:diag");
+	buf_printf(b, ",\"record_number\":%" PRIu64, ev->record);
+	buf_printf(b, ",\"event_identifier\":%" PRIu32, ev->event_id);
+	if (ev->has_qualifiers)
+		buf_printf(b, ",\"event_qualifiers\":%" PRIu32,
+		    ev->qualifiers);
+	if (ev->version >= 0)
+		buf_printf(b, ",\"event_version\":%d", ev->version);
+	else
+		buf_adds(b, ",\"event_version\":null");
+	if (ev->level >= 0)
+		buf_printf(b, ",\"event_level\":%d", ev->level);
+	else
+		buf_adds(b, ",\"event_level\":null");
+	buf_adds(b, ",\"source_name\":");
+	json_add_string(b, ev->provider);
+	buf_adds(b, ",\"channel\":");
+	json_add_string(b, ev->channel);
+	buf_adds(b, ",\"computer_name\":");
+	json_add_string(b, ev->host);
+	if (ev->user_sid != NULL) {
+		buf_adds(b, ",\"user_sid\":");
+		json_add_string(b, ev->user_sid);
+	}
+	if (ev->activity_id != NULL) {
+		buf_adds(b, ",\"activity_id\":");
+		json_add_string(b, ev->activity_id);
+	}
+	buf_adds(b, ",\"event_data\":");
+	json_add_event_data(b, ev);
+	buf_printf(b, ",\"recovered\":%s", ev->recovered ? "true" : "false");
+	buf_adds(b, ",\"source_file\":");
+	json_add_string(b, ev->source);
+	buf_printf(b, ",\"offset\":%" PRIu64, ev->offset);
+	buf_adds(b, ",\"schema\":\"" EVENT_SCHEMA "\"}");
+	buf_clear(&m);
+}
+
+static void
+jsonl_begin(struct writer_ctx *w)
+{
+	(void)w;
+}
+
+static void
+jsonl_event(struct writer_ctx *w, const struct event *ev)
+{
+	json_add_event(&w->b, ev);
+	buf_addc(&w->b, '\n');
+	writer_flush(w);
+	w->count++;
+}
+
+static void
+nothing_end(struct writer_ctx *w)
+{
+	writer_flush(w);
+}
+
+static const char *csv_columns[] = {
+	"datetime", "timestamp_desc", "message", "data_type",
+	"record_number", "event_identifier", "event_version", "event_level",
+	"source_name", "channel", "computer_name", "user_sid", "event_data",
+	"recovered", "source_file", "offset",
+};
+
+static void
+csv_begin(struct writer_ctx *w)
+{
+	size_t	i;
+
+	for (i = 0; i < TL_NELEM(csv_columns); i++) {
+		if (i > 0)
+			buf_addc(&w->b, ',');
+		buf_adds(&w->b, csv_columns[i]);
+	}
+	buf_adds(&w->b, "\r\n");
+	writer_flush(w);
+}
+
+static void
+csv_num(struct buf *b, long long v, int present)
+{
+	if (present)
+		buf_printf(b, "%lld", v);
+	buf_addc(b, ',');
+}
+
+static void
+csv_event(struct writer_ctx *w, const struct event *ev)
+{
+	struct buf	tmp;
+	char		t[TL_TIME_STRLEN];
+	struct buf	*b = &w->b;
+
+	buf_init(&tmp);
+	csv_add_field(b, tl_time_format(ev->time, t, sizeof(t)));
+	buf_addc(b, ',');
+	csv_add_field(b, timestamp_desc(ev));
+	buf_addc(b, ',');
+	event_message(&tmp, ev);
+	csv_add_field(b, tmp.data != NULL ? tmp.data : "");
+	buf_addc(b, ',');
+	csv_add_field(b, ev->kind == EVENT_RECORD ? "windows:evtx:record" :
+	    ev->kind == EVENT_CONFIG ? "taskline:config" : "taskline:diag");
+	buf_addc(b, ',');
+	csv_num(b, (long long)ev->record, 1);
+	csv_num(b, ev->event_id, 1);
+	csv_num(b, ev->version, ev->version >= 0);
+	csv_num(b, ev->level, ev->level >= 0);
+	csv_add_field(b, ev->provider);
+	buf_addc(b, ',');
+	csv_add_field(b, ev->channel);
+	buf_addc(b, ',');
+	csv_add_field(b, ev->host);
+	buf_addc(b, ',');
+	csv_add_field(b, ev->user_sid);
+	buf_addc(b, ',');
+	buf_reset(&tmp);
+	json_add_event_data(&tmp, ev);
+	csv_add_field(b, tmp.data);
+	buf_addc(b, ',');
+	buf_adds(b, ev->recovered ? "true" : "false");
+	buf_addc(b, ',');
+	csv_add_field(b, ev->source);
+	buf_printf(b, ",%llu\r\n", (unsigned long long)ev->offset);
+	buf_clear(&tmp);
+	writer_flush(w);
+	w->count++;
+}
+
+static void
+text_event(struct writer_ctx *w, const struct event *ev)
+{
+	char	t[TL_TIME_STRLEN];
+
+	tl_time_format(ev->time, t, sizeof(t));
+	if (strlen(t) > 20)
+		t[19] = '\0';		/* seconds are enough on a terminal */
+	buf_printf(&w->b, "%sZ  %-16s %-14.14s %5u  ", t,
+	    ev->host != NULL ? ev->host : "-",
+	    provider_short(ev->provider), ev->event_id);
+	if (w->color && ev->level >= 1 && ev->level <= 2)
+		buf_adds(&w->b, "\033[31m");
+	event_message(&w->b, ev);
+	if (w->color && ev->level >= 1 && ev->level <= 2)
+		buf_adds(&w->b, "\033[0m");
+	if (ev->recovered)
+		buf_adds(&w->b, "  [recovered]");
+	buf_addc(&w->b, '\n');
+	writer_flush(w);
+	w->count++;
+}
+
+static const struct event_writer event_writers[] = {
+	{ "jsonl", jsonl_begin, jsonl_event, nothing_end },
+	{ "csv", csv_begin, csv_event, nothing_end },
+	{ "text", jsonl_begin, text_event, nothing_end },
+};
+
+const struct event_writer *
+event_writer_find(const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < TL_NELEM(event_writers); i++)
+		if (strcmp(event_writers[i].name, name) == 0)
+			return &event_writers[i];
+	return NULL;
+}

@@ -213,7 +213,8 @@ textfile_peek(const uint8_t *p, size_t len, char *out, size_t outsz)
 		c = p[i + lo];
 		if (step == 2 && p[i + 1 - lo] != 0)
 			c = '?';
-		if (c != '\t' && c != '\r' && c != '\n' && (c < 0x20 || c > 0x7e))
+		if (c != '\t' && c != '\r' && c != '\n' &&
+		    (c < 0x20 || c > 0x7e))
 			c = '?';
 		out[n++] = (char)c;
 	}

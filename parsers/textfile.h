@@ -17,7 +17,7 @@
 
 /* What textfile_decode found. */
 struct textenc {
-	const char	*name;		/* UTF-16LE, UTF-16BE, UTF-8, ASCII, ... */
+	const char	*name;		/* UTF-16LE, UTF-8, ASCII ... */
 	int		 bom;		/* a byte-order mark was present */
 	int		 odd;		/* UTF-16 with an odd byte count */
 	size_t		 bad;		/* U+FFFD put in for bad sequences */

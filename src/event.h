@@ -171,7 +171,7 @@ struct task_action *taskdef_add_action(struct taskdef *);
 struct secpol_entry {
 	char		*section;	/* without brackets */
 	char		*key;
-	char		*value;		/* raw, after '=', trimmed; "" if no '=' */
+	char		*value;		/* raw, trimmed; "" without '=' */
 	unsigned long	 line;
 };
 

@@ -577,11 +577,11 @@ rule_paths(struct ctx *c, const struct taskdef *td,
 				    "runs as %s without an interactive session "
 				    "(LogonType %s), and mapped drives exist "
 				    "only in the logon session that mapped "
-				    "them; if %c: is a network drive the action "
-				    "fails (typically 0x80070002, 0x80070003 or "
-				    "0x8007010B).", names[j], d[0], who(p),
-				    p->logon_type != NULL ? p->logon_type :
-				    "not set", d[0]);
+				    "them; if %c: is a network drive the "
+				    "action fails (typically 0x80070002, "
+				    "0x80070003 or 0x8007010B).", names[j],
+				    d[0], who(p), p->logon_type != NULL ?
+				    p->logon_type : "not set", d[0]);
 				set_fix(f, "Use the UNC path (\\\\server\\share"
 				    "\\...) instead of %c: in the action, or "
 				    "map the drive inside the action itself "

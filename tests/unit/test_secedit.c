@@ -21,7 +21,7 @@ struct infcase {
 	const char	*file;
 	const char	*encoding;
 	size_t		 sections;
-	const char	*ddc;		/* data of DisableDomainCreds, or NULL */
+	const char	*ddc;		/* DisableDomainCreds data or NULL */
 	const char	*batch;		/* SeBatchLogonRight joined, or NULL */
 	const char	*deny;		/* SeDenyBatchLogonRight joined */
 	const char	*number;	/* a [System Access] key */
@@ -183,8 +183,8 @@ DEFINE_TEST(test_secedit_corpus_details)
 	    "ms_baseline_win10_1909_DeltaForNonDomainJoined.inf");
 	cfgrun_parse(&cr, &secedit_parser, path, NULL);
 	if (cr.pol != NULL) {
-		assert_str_eq(secpol_find(cr.pol, "Version", "signature")->value,
-		    "\"$CHICAGO$\"");
+		assert_str_eq(secpol_find(cr.pol, "Version",
+		    "signature")->value, "\"$CHICAGO$\"");
 		s = joined(cr.pol, "SeDenyNetworkLogonRight");
 		assert_str_eq(s, "");
 		free(s);

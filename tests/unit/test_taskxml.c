@@ -17,7 +17,8 @@
 #include "test.h"
 #include "tltime.h"
 
-#define NS	"xmlns=\"http://schemas.microsoft.com/windows/2004/02/mit/task\""
+#define NS	"xmlns=\"http://schemas.microsoft.com/windows/2004/02/" \
+		"mit/task\""
 
 static int	 corpus(struct cfgrun *, const char *);
 static double	 now(void);
@@ -111,7 +112,8 @@ DEFINE_TEST(test_taskxml_corpus_sync_calendar)
 	if (td->nactions == 1) {
 		assert_str_eq(td->actions[0].type, "Exec");
 		assert_str_eq(td->actions[0].command, "\"C:\\Users\\Jeff\\"
-		    "AppData\\Local\\Programs\\Python\\Python312\\python.exe\"");
+		    "AppData\\Local\\Programs\\Python\\Python312\\"
+		    "python.exe\"");
 		assert_str_eq(td->actions[0].arguments, "calendar_sync.py >> "
 		    "C:\\Users\\Jeff\\Desktop\\Qualer_Outlook_Calendar_Sync\\"
 		    "output.log 2>&1");
@@ -393,10 +395,10 @@ DEFINE_TEST(test_taskxml_utf16_odd_length)
 
 	/* A bad code unit inside text: replaced, flagged, parsed. */
 	{
-		static const char	 head[] = "<Task " NS "><RegistrationInfo>"
-		    "<Author>a";
-		static const char	 tail[] = "</Author></RegistrationInfo>"
-		    "</Task>";
+		static const char	 head[] = "<Task " NS ">"
+		    "<RegistrationInfo><Author>a";
+		static const char	 tail[] = "</Author>"
+		    "</RegistrationInfo></Task>";
 		uint8_t			 b[512];
 		size_t			 n = 0, i;
 

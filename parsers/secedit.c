@@ -1,21 +1,37 @@
-/* Placeholder until the secedit parser lands. */
+/*
+ * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
+ *
+ * secedit.c: security templates (secedit /export, GptTmpl.inf) into
+ * struct secpol.  Every section and key is kept in file order, known or
+ * not; values are trimmed and kept raw (quotes too: the lookups in
+ * artifact.c strip them).  UTF-16LE with BOM is the normal encoding;
+ * UTF-8 with or without BOM and ANSI (Windows-1252) are read as well.
+ * An over-long line is reported as damage and skipped; nothing else in
+ * a readable file is an error.
+ */
+
 #include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
 #include "parser.h"
+#include "textfile.h"
 
-static int
-secedit_probe(const uint8_t *buf, size_t len)
-{
-	(void)buf; (void)len;
-	return 0;
-}
+static const char *const secedit_sections[] = {
+	"Unicode", "Version", "System Access", "Event Audit",
+	"Registry Values", "Privilege Rights", "Kerberos Policy",
+	"System Log", "Security Log", "Application Log", "Group Membership",
+	"Service General Setting", "Registry Keys", "File Security",
+	"Profile Description",
+};
 
-static int
-secedit_parse(struct input *in, const struct parse_sink *sink,
-    struct tl_error *err)
-{
-	(void)sink;
-	return tl_error_set(err, TL_ERR_UNSUPPORTED, in->path, "not yet");
-}
+static int	 known_section(const char *, size_t);
+static void	 damage(struct input *, const struct parse_sink *,
+		    unsigned long, const char *);
+static int	 secedit_probe(const uint8_t *, size_t);
+static int	 secedit_parse(struct input *, const struct parse_sink *,
+		    struct tl_error *);
 
 const struct parser secedit_parser = {
 	.name = "secedit",
@@ -23,3 +39,168 @@ const struct parser secedit_parser = {
 	.probe = secedit_probe,
 	.parse = secedit_parse,
 };
+
+static int
+known_section(const char *name, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; i < TL_NELEM(secedit_sections); i++) {
+		if (strlen(secedit_sections[i]) == len &&
+		    tl_strncasecmp(name, secedit_sections[i], len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The first line that is not blank or a comment must be a [Section]
+ * header: a known one scores high, another bracketed name of printable
+ * characters a little.  Binary noise and XML score 0.
+ */
+static int
+secedit_probe(const uint8_t *buf, size_t len)
+{
+	char		 win[2048];
+	const char	*p, *q, *end;
+	size_t		 n;
+	int		 score = 0;
+
+	n = textfile_peek(buf, len, win, sizeof(win));
+	end = win + n;
+	p = win;
+	for (;;) {
+		while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' ||
+		    *p == '\n'))
+			p++;
+		if (p < end && *p == ';') {
+			while (p < end && *p != '\n' && *p != '\r')
+				p++;
+			continue;
+		}
+		break;
+	}
+	if (p >= end || *p != '[')
+		goto out;
+	for (q = p + 1; q < end && *q != ']' && *q != '\n'; q++) {
+		if (*q == '?' || *q == '\r' || *q == '[')
+			goto out;
+	}
+	if (q >= end || *q != ']' || q == p + 1)
+		goto out;
+	score = known_section(p + 1, (size_t)(q - p - 1)) ? 90 : 20;
+ out:
+	return score;
+}
+
+static void
+damage(struct input *in, const struct parse_sink *sink, unsigned long line,
+    const char *what)
+{
+	struct tl_error	e;
+
+	tl_error_clear(&e);
+	tl_error_set(&e, TL_ERR_DAMAGED, in->path, "%s", what);
+	e.line = line;
+	in->stats.damaged++;
+	if (sink->damage != NULL)
+		sink->damage(sink->arg, &e);
+}
+
+static int
+secedit_parse(struct input *in, const struct parse_sink *sink,
+    struct tl_error *err)
+{
+	struct secpol	*sp = NULL;
+	struct textenc	 te;
+	struct buf	 text;
+	uint8_t		*raw = NULL;
+	char		*section = NULL, *line = NULL, *eq, *msg;
+	const char	*p, *end, *eol, *rb;
+	size_t		 rawlen, len;
+	unsigned long	 lineno = 0;
+	int		 r = TL_ERR_INTERNAL;
+
+	buf_init(&text);
+	if ((r = textfile_read(in->open_path, in->path, TL_MAX_INF_BYTES,
+	    &raw, &rawlen, err)) != 0)
+		goto out;
+	textfile_decode(raw, rawlen, TEXTFILE_ANSI, &text, &te);
+	free(raw);
+	raw = NULL;
+
+	sp = secpol_new();
+	sp->file = xstrdup(in->path);
+	sp->input = in->index;
+	sp->mtime = in->mtime;
+	sp->encoding = xstrdup(te.bom && strcmp(te.name, "UTF-8") == 0 ?
+	    "UTF-8 with BOM" : te.name);
+	if (te.bad > 0) {
+		xasprintf(&msg, "%zu bad %s sequence(s)%s replaced by U+FFFD",
+		    te.bad, te.name, te.odd ? " (odd byte count)" : "");
+		damage(in, sink, 0, msg);
+		free(msg);
+	}
+	section = xstrdup("");
+	p = text.data;
+	end = text.data + text.len;
+	while (p < end) {
+		lineno++;
+		for (eol = p; eol < end && *eol != '\n' && *eol != '\r'; eol++)
+			;
+		len = (size_t)(eol - p);
+		if (len > TL_MAX_INF_LINE) {
+			xasprintf(&msg, "line of %zu bytes is longer than the "
+			    "limit of %u and was skipped", len,
+			    TL_MAX_INF_LINE);
+			damage(in, sink, lineno, msg);
+			free(msg);
+		} else if (memchr(p, '\0', len) != NULL) {
+			damage(in, sink, lineno, "line holds a NUL character "
+			    "and was skipped");
+		} else {
+			free(line);
+			line = xstrndup(p, len);
+			tl_trim(line);
+			if (line[0] == '\0' || line[0] == ';')
+				;
+			else if (line[0] == '[') {
+				if ((rb = strchr(line, ']')) == NULL) {
+					damage(in, sink, lineno, "section "
+					    "header without ']' was skipped");
+				} else {
+					free(section);
+					section = xstrndup(line + 1,
+					    (size_t)(rb - line - 1));
+					tl_trim(section);
+					/* Keep key-less sections countable. */
+					secpol_add(sp, section, "", "", lineno);
+				}
+			} else if ((eq = strchr(line, '=')) != NULL) {
+				*eq = '\0';
+				tl_trim(line);
+				tl_trim(eq + 1);
+				secpol_add(sp, section, line, eq + 1, lineno);
+			} else
+				secpol_add(sp, section, line, "", lineno);
+		}
+		/* CRLF, LF or a lone CR ends a line. */
+		if (eol < end && *eol == '\r' && eol + 1 < end &&
+		    eol[1] == '\n')
+			eol++;
+		p = eol < end ? eol + 1 : eol;
+	}
+	in->stats.records += sp->nentries;
+	if (sink->policy != NULL) {
+		sink->policy(sink->arg, sp);
+		sp = NULL;
+	}
+	r = 0;
+ out:
+	secpol_free(sp);
+	free(section);
+	free(line);
+	buf_clear(&text);
+	free(raw);
+	return r;
+}

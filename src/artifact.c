@@ -1,53 +1,444 @@
 /*
  * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
  *
- * artifact.c: task definitions and security policies (placeholder until
- * the configuration parsers land).
+ * artifact.c: task definitions and security policies: building them,
+ * freeing them and the lookups the analysis needs (the principal that
+ * runs a task's actions, registry values, user rights and numbers from
+ * a security template).
  */
 
 #include "config.h"
 
+#include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "event.h"
+#include "tltime.h"
+#include "util.h"
+
+static const char *after_machine(const char *);
+static int	 regkey_match(const char *, const char *);
+static char	*unquote(const char *, size_t);
+
+struct taskdef *
+taskdef_new(void)
+{
+	struct taskdef	*td;
+
+	td = xcalloc(1, sizeof(*td));
+	td->reg_time = TL_TIME_NONE;
+	td->mtime = TL_TIME_NONE;
+	td->enabled = td->hidden = -1;
+	td->run_only_if_network = td->start_when_available = -1;
+	return td;
+}
 
 void
 taskdef_free(struct taskdef *td)
 {
+	size_t	i;
+
+	if (td == NULL)
+		return;
+	for (i = 0; i < td->nprincipals; i++) {
+		free(td->principals[i].id);
+		free(td->principals[i].user_id);
+		free(td->principals[i].group_id);
+		free(td->principals[i].logon_type);
+		free(td->principals[i].run_level);
+		free(td->principals[i].display_name);
+	}
+	free(td->principals);
+	for (i = 0; i < td->ntriggers; i++) {
+		free(td->triggers[i].type);
+		free(td->triggers[i].start);
+		free(td->triggers[i].end);
+		free(td->triggers[i].interval);
+		free(td->triggers[i].schedule);
+	}
+	free(td->triggers);
+	for (i = 0; i < td->nactions; i++) {
+		free(td->actions[i].type);
+		free(td->actions[i].command);
+		free(td->actions[i].arguments);
+		free(td->actions[i].workdir);
+		free(td->actions[i].class_id);
+		free(td->actions[i].data);
+	}
+	free(td->actions);
+	free(td->file);
+	free(td->path);
+	free(td->tree_path);
+	free(td->uri);
+	free(td->version);
+	free(td->author);
+	free(td->description);
+	free(td->date);
+	free(td->encoding);
+	free(td->declared);
+	free(td->context);
+	free(td->multiple_instances);
+	free(td->execution_time_limit);
 	free(td);
+}
+
+/* A new zeroed principal at the end of the list; the taskdef owns it. */
+struct task_principal *
+taskdef_add_principal(struct taskdef *td)
+{
+	struct task_principal	*p;
+
+	td->principals = xreallocarray(td->principals, td->nprincipals + 1,
+	    sizeof(*td->principals));
+	p = &td->principals[td->nprincipals++];
+	memset(p, 0, sizeof(*p));
+	return p;
+}
+
+struct task_trigger *
+taskdef_add_trigger(struct taskdef *td)
+{
+	struct task_trigger	*t;
+
+	td->triggers = xreallocarray(td->triggers, td->ntriggers + 1,
+	    sizeof(*td->triggers));
+	t = &td->triggers[td->ntriggers++];
+	memset(t, 0, sizeof(*t));
+	t->start_time = t->end_time = TL_TIME_NONE;
+	t->enabled = -1;
+	return t;
+}
+
+struct task_action *
+taskdef_add_action(struct taskdef *td)
+{
+	struct task_action	*a;
+
+	td->actions = xreallocarray(td->actions, td->nactions + 1,
+	    sizeof(*td->actions));
+	a = &td->actions[td->nactions++];
+	memset(a, 0, sizeof(*a));
+	return a;
+}
+
+/*
+ * The principal the actions run as: the one whose id is Actions/@Context,
+ * else the first one, else NULL.
+ */
+const struct task_principal *
+taskdef_principal(const struct taskdef *td)
+{
+	size_t	i;
+
+	if (td == NULL || td->nprincipals == 0)
+		return NULL;
+	if (td->context != NULL) {
+		for (i = 0; i < td->nprincipals; i++) {
+			if (td->principals[i].id != NULL &&
+			    strcmp(td->principals[i].id, td->context) == 0)
+				return &td->principals[i];
+		}
+	}
+	return &td->principals[0];
+}
+
+struct secpol *
+secpol_new(void)
+{
+	struct secpol	*sp;
+
+	sp = xcalloc(1, sizeof(*sp));
+	sp->mtime = TL_TIME_NONE;
+	return sp;
 }
 
 void
 secpol_free(struct secpol *sp)
 {
+	size_t	i;
+
+	if (sp == NULL)
+		return;
+	for (i = 0; i < sp->nentries; i++) {
+		free(sp->entries[i].section);
+		free(sp->entries[i].key);
+		free(sp->entries[i].value);
+	}
+	free(sp->entries);
+	free(sp->file);
+	free(sp->encoding);
 	free(sp);
 }
 
-const struct task_principal *
-taskdef_principal(const struct taskdef *td)
+/* Append an entry; strings are copied.  A NULL value is kept as "". */
+void
+secpol_add(struct secpol *sp, const char *section, const char *key,
+    const char *value, unsigned long line)
 {
-	return td->nprincipals > 0 ? &td->principals[0] : NULL;
+	struct secpol_entry	*e;
+
+	sp->entries = xreallocarray(sp->entries, sp->nentries + 1,
+	    sizeof(*sp->entries));
+	e = &sp->entries[sp->nentries++];
+	e->section = xstrdup(section != NULL ? section : "");
+	e->key = xstrdup(key != NULL ? key : "");
+	e->value = xstrdup(value != NULL ? value : "");
+	e->line = line;
 }
 
-const struct secpol_entry *
-secpol_find(const struct secpol *sp, const char *s, const char *k)
+/*
+ * Sections seen, counted once each (case-insensitive).  A section with
+ * no keys leaves no entry: secedit parsers record a key-less section as
+ * an entry with an empty key so that it is counted here.
+ */
+size_t
+secpol_section_count(const struct secpol *sp)
 {
-	(void)sp; (void)s; (void)k;
+	size_t	i, j, n = 0;
+
+	if (sp == NULL)
+		return 0;
+	for (i = 0; i < sp->nentries; i++) {
+		for (j = 0; j < i; j++) {
+			if (tl_strcasecmp(sp->entries[j].section,
+			    sp->entries[i].section) == 0)
+				break;
+		}
+		if (j == i)
+			n++;
+	}
+	return n;
+}
+
+/* The first entry with this section and key (both case-insensitive). */
+const struct secpol_entry *
+secpol_find(const struct secpol *sp, const char *section, const char *key)
+{
+	size_t	i;
+
+	if (sp == NULL || section == NULL || key == NULL)
+		return NULL;
+	for (i = 0; i < sp->nentries; i++) {
+		if (tl_strcasecmp(sp->entries[i].section, section) == 0 &&
+		    sp->entries[i].key[0] != '\0' &&
+		    tl_strcasecmp(sp->entries[i].key, key) == 0)
+			return &sp->entries[i];
+	}
 	return NULL;
 }
 
-int
-secpol_regvalue(const struct secpol *sp, const char *k, int *t, char **d,
-    unsigned long *l)
+/* Skip a leading MACHINE\, HKLM\ or HKEY_LOCAL_MACHINE\. */
+static const char *
+after_machine(const char *s)
 {
-	(void)sp; (void)k; (void)t; (void)d; (void)l;
-	return -1;
+	static const char *const prefixes[] = {
+		"MACHINE\\", "HKLM\\", "HKEY_LOCAL_MACHINE\\",
+	};
+	size_t	i, n;
+
+	for (i = 0; i < TL_NELEM(prefixes); i++) {
+		n = strlen(prefixes[i]);
+		if (tl_strncasecmp(s, prefixes[i], n) == 0)
+			return s + n;
+	}
+	return s;
 }
 
-int
-secpol_right(const struct secpol *sp, const char *k, char ***v, size_t *n,
-    unsigned long *l)
+/*
+ * Whether the INF key names the value: the same full key (MACHINE\ and
+ * HKLM\ are the same), or a tail of it that starts after a backslash
+ * (just the value name, or Lsa\DisableDomainCreds).
+ */
+static int
+regkey_match(const char *key, const char *name)
 {
-	(void)sp; (void)k; (void)v; (void)n; (void)l;
-	return -1;
+	size_t	 kl, nl;
+
+	key = after_machine(key);
+	name = after_machine(name);
+	kl = strlen(key);
+	nl = strlen(name);
+	if (nl == 0 || nl > kl)
+		return 0;
+	if (tl_strcasecmp(key + kl - nl, name) != 0)
+		return 0;
+	return kl == nl || key[kl - nl - 1] == '\\';
+}
+
+/* A copy of s[0..len) without one pair of surrounding double quotes. */
+static char *
+unquote(const char *s, size_t len)
+{
+	while (len > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		len--;
+	}
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (len >= 2 && s[0] == '"' && s[len - 1] == '"') {
+		s++;
+		len -= 2;
+	}
+	return xstrndup(s, len);
+}
+
+/*
+ * Look up a [Registry Values] entry by full key or by a tail of it
+ * (the value name after the last backslash), case-insensitive.  The
+ * value "4,1" gives type 4 and data "1"; REG_SZ and REG_EXPAND_SZ data
+ * lose their quotes.  A value without a type gives type -1 and the
+ * whole value as data.  Returns 0 when found, -1 when absent.  Any
+ * out-parameter may be NULL; *data is the caller's to free.
+ */
+int
+secpol_regvalue(const struct secpol *sp, const char *name, int *type,
+    char **data, unsigned long *line)
+{
+	const struct secpol_entry	*e = NULL;
+	const char			*v, *comma;
+	char				*end;
+	long				 t = -1;
+	size_t				 i;
+	int				 r = -1;
+
+	if (type != NULL)
+		*type = -1;
+	if (data != NULL)
+		*data = NULL;
+	if (line != NULL)
+		*line = 0;
+	if (sp == NULL || name == NULL)
+		goto out;
+	for (i = 0; i < sp->nentries; i++) {
+		if (tl_strcasecmp(sp->entries[i].section,
+		    "Registry Values") == 0 &&
+		    regkey_match(sp->entries[i].key, name)) {
+			e = &sp->entries[i];
+			break;
+		}
+	}
+	if (e == NULL)
+		goto out;
+	v = e->value;
+	if ((comma = strchr(v, ',')) != NULL) {
+		errno = 0;
+		t = strtol(v, &end, 10);
+		while (end < comma && (*end == ' ' || *end == '\t'))
+			end++;
+		if (errno != 0 || end == v || end != comma || t < 0 ||
+		    t > 0xffff)
+			t = -1;
+		else
+			v = comma + 1;
+	}
+	if (type != NULL)
+		*type = (int)t;
+	if (data != NULL) {
+		if (t == 1 || t == 2)
+			*data = unquote(v, strlen(v));
+		else {
+			*data = xstrdup(v);
+			tl_trim(*data);
+		}
+	}
+	if (line != NULL)
+		*line = e->line;
+	r = 0;
+ out:
+	return r;
+}
+
+/* Free a list from secpol_right. */
+void
+secpol_list_free(char **list, size_t n)
+{
+	size_t	i;
+
+	if (list == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		free(list[i]);
+	free(list);
+}
+
+/*
+ * A [Privilege Rights] entry as a list of principals: "*S-1-5-32-544"
+ * gives "S-1-5-32-544", names are kept (without quotes).  An empty
+ * right is found with zero entries.  Returns 0 when found, -1 when
+ * absent; the list is the caller's (secpol_list_free).
+ */
+int
+secpol_right(const struct secpol *sp, const char *right, char ***listp,
+    size_t *np, unsigned long *line)
+{
+	const struct secpol_entry	*e;
+	const char			*p, *q;
+	char				**list = NULL, *s;
+	size_t				 n = 0;
+	int				 r = -1;
+
+	if (listp != NULL)
+		*listp = NULL;
+	if (np != NULL)
+		*np = 0;
+	if (line != NULL)
+		*line = 0;
+	if ((e = secpol_find(sp, "Privilege Rights", right)) == NULL)
+		goto out;
+	for (p = e->value; *p != '\0'; p = *q == ',' ? q + 1 : q) {
+		if ((q = strchr(p, ',')) == NULL)
+			q = p + strlen(p);
+		s = unquote(p, (size_t)(q - p));
+		if (s[0] == '\0') {
+			free(s);
+			continue;
+		}
+		if (s[0] == '*')
+			memmove(s, s + 1, strlen(s));
+		list = xreallocarray(list, n + 1, sizeof(*list));
+		list[n++] = s;
+	}
+	if (line != NULL)
+		*line = e->line;
+	if (listp != NULL) {
+		*listp = list;
+		list = NULL;
+	}
+	if (np != NULL)
+		*np = n;
+	r = 0;
+ out:
+	secpol_list_free(list, n);
+	return r;
+}
+
+/*
+ * A number from a section ([System Access] MinimumPasswordLength = 14,
+ * also quoted).  Returns 0 when found and numeric, -1 otherwise.
+ */
+int
+secpol_number(const struct secpol *sp, const char *section, const char *key,
+    long long *out)
+{
+	const struct secpol_entry	*e;
+	char				*s = NULL, *end;
+	long long			 v;
+	int				 r = -1;
+
+	if (out != NULL)
+		*out = 0;
+	if ((e = secpol_find(sp, section, key)) == NULL)
+		goto out;
+	s = unquote(e->value, strlen(e->value));
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0')
+		goto out;
+	if (out != NULL)
+		*out = v;
+	r = 0;
+ out:
+	free(s);
+	return r;
 }

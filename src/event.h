@@ -104,7 +104,8 @@ struct task_trigger {
 	char		*end;		/* EndBoundary as written */
 	int64_t		 start_time;	/* parsed, or TL_TIME_NONE */
 	int64_t		 end_time;
-	int		 enabled;
+	int		 start_local;	/* no offset given: taken as UTC */
+	int		 enabled;	/* -1 when absent (schema: true) */
 	char		*interval;	/* Repetition/Interval */
 	char		*schedule;	/* e.g. "ScheduleByDay DaysInterval=1" */
 	unsigned long	 line;
@@ -124,15 +125,20 @@ struct taskdef {
 	char		*file;		/* input path */
 	uint32_t	 input;		/* index in the input table */
 	char		*path;		/* task path, e.g. \Backup\Nightly */
+	char		*tree_path;	/* path from the folder tree, or NULL */
 	char		*uri;		/* RegistrationInfo/URI */
 	char		*version;	/* Task/@version */
 	char		*author;
 	char		*description;
 	char		*date;		/* RegistrationInfo/Date as written */
 	int64_t		 reg_time;	/* parsed, or TL_TIME_NONE */
+	int		 date_local;	/* Date had no offset: taken as UTC */
 	int64_t		 mtime;		/* file time when known, or NONE */
 	char		*encoding;	/* what the bytes were: UTF-16LE, UTF-8 */
+	char		*declared;	/* encoding="" of the declaration */
+	size_t		 bad_utf;	/* U+FFFD put in while decoding */
 	char		*context;	/* Actions/@Context */
+	unsigned long	 context_line;	/* line of <Actions> */
 
 	int		 enabled;	/* Settings/Enabled, -1 absent */
 	int		 hidden;
@@ -149,17 +155,23 @@ struct taskdef {
 	size_t		 nactions;
 };
 
+struct taskdef	*taskdef_new(void);
 void	 taskdef_free(struct taskdef *);
 const struct task_principal *taskdef_principal(const struct taskdef *);
+struct task_principal *taskdef_add_principal(struct taskdef *);
+struct task_trigger *taskdef_add_trigger(struct taskdef *);
+struct task_action *taskdef_add_action(struct taskdef *);
 
 /*
  * A security template (secedit /export, GptTmpl.inf): every line kept
- * as section, key and raw value, in file order.
+ * as section, key and raw value, in file order.  Each [Section] header
+ * is kept too, as an entry with an empty key, so that sections without
+ * keys are not lost; lookups skip such entries.
  */
 struct secpol_entry {
 	char		*section;	/* without brackets */
 	char		*key;
-	char		*value;		/* raw, after '=', trimmed */
+	char		*value;		/* raw, trimmed; "" without '=' */
 	unsigned long	 line;
 };
 
@@ -172,7 +184,11 @@ struct secpol {
 	size_t		 nentries;
 };
 
+struct secpol	*secpol_new(void);
 void	 secpol_free(struct secpol *);
+void	 secpol_add(struct secpol *, const char *, const char *,
+	    const char *, unsigned long);
+size_t	 secpol_section_count(const struct secpol *);
 const struct secpol_entry *secpol_find(const struct secpol *, const char *,
 	    const char *);
 int	 secpol_regvalue(const struct secpol *, const char *, int *, char **,
@@ -181,5 +197,6 @@ int	 secpol_right(const struct secpol *, const char *, char ***, size_t *,
 	    unsigned long *);
 int	 secpol_number(const struct secpol *, const char *, const char *,
 	    long long *);
+void	 secpol_list_free(char **, size_t);
 
 #endif /* TL_EVENT_H */

@@ -55,7 +55,7 @@ task_event(const struct taskdef *td)
 	ev->source = td->file;
 	event_set_str(&ev->provider, "taskline");
 	event_set_str(&ev->channel, "Task XML");
-	ev->event_id = 0;
+	ev->event_id = CONFIG_EVENT_TASK;
 	if (td->reg_time != TL_TIME_NONE) {
 		ev->time = td->reg_time;
 		ev->record = 1;		/* dated by registration */
@@ -100,6 +100,7 @@ policy_event(const struct secpol *sp)
 	ev->time = sp->mtime;
 	event_set_str(&ev->provider, "taskline");
 	event_set_str(&ev->channel, "Security policy");
+	ev->event_id = CONFIG_EVENT_POLICY;
 	for (i = 0; i < TL_NELEM(policy_keys); i++) {
 		if (secpol_regvalue(sp, policy_keys[i], &type, &data,
 		    NULL) == 0) {

@@ -12,6 +12,10 @@
 
 #include "event.h"
 
+/* Event ids of configuration events (provider "taskline"). */
+#define CONFIG_EVENT_TASK	1
+#define CONFIG_EVENT_POLICY	2
+
 void	 config_events(struct taskdef **, size_t, struct secpol **, size_t,
 	    struct event ***, size_t *);
 

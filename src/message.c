@@ -22,6 +22,11 @@ struct template {
 };
 
 static const struct template templates[] = {
+	{ "taskline", 1, "Task {TaskName} definition: runs as {UserId}"
+	    "{GroupId} with logon type {LogonType}, action {Action1}" },
+	{ "taskline", 2, "Security policy: DisableDomainCreds "
+	    "{DisableDomainCreds}, SeBatchLogonRight {SeBatchLogonRight}, "
+	    "SeDenyBatchLogonRight {SeDenyBatchLogonRight}" },
 	{ "TaskScheduler", 100, "Task {TaskName} started for {UserContext}" },
 	{ "TaskScheduler", 101,
 	    "Task {TaskName} failed to start for {UserContext}: "

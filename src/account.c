@@ -95,6 +95,16 @@ domain_eq(const char *a, const char *b)
 	return la == lb && tl_strncasecmp(a, b, la) == 0;
 }
 
+static const struct {
+	const char	*sid;
+	const char	*domain;
+	const char	*user;
+} well_known[] = {
+	{ "S-1-5-18", "NT AUTHORITY", "SYSTEM" },
+	{ "S-1-5-19", "NT AUTHORITY", "LOCAL SERVICE" },
+	{ "S-1-5-20", "NT AUTHORITY", "NETWORK SERVICE" },
+};
+
 /* Remember that this SID is this DOMAIN\user (either may be absent). */
 void
 account_table_learn(struct account_table *t, const char *sid,
@@ -106,6 +116,10 @@ account_table_learn(struct account_table *t, const char *sid,
 	if (sid_is_null(sid) || user == NULL || *user == '\0' ||
 	    strcmp(user, "-") == 0)
 		return;
+	/* Events name SYSTEM by the machine account: keep the real name. */
+	for (i = 0; i < TL_NELEM(well_known); i++)
+		if (tl_strcasecmp(sid, well_known[i].sid) == 0)
+			return;
 	for (i = 0; i < t->n; i++)
 		if (tl_strcasecmp(t->v[i].sid, sid) == 0)
 			return;
@@ -141,6 +155,19 @@ account_resolve(const struct account_table *t, struct account *a)
 {
 	size_t	i;
 
+	for (i = 0; i < TL_NELEM(well_known); i++) {
+		if (a->sid != NULL && a->user == NULL &&
+		    tl_strcasecmp(a->sid, well_known[i].sid) == 0) {
+			a->user = xstrdup(well_known[i].user);
+			a->domain = xstrdup(well_known[i].domain);
+			return;
+		}
+		if (a->sid == NULL && a->user != NULL &&
+		    tl_strcasecmp(a->user, well_known[i].user) == 0) {
+			a->sid = xstrdup(well_known[i].sid);
+			return;
+		}
+	}
 	for (i = 0; i < t->n; i++) {
 		if (a->sid != NULL && a->user == NULL &&
 		    tl_strcasecmp(a->sid, t->v[i].sid) == 0) {

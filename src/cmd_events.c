@@ -200,8 +200,7 @@ cmd_timeline(int argc, char **argv)
 	for (i = 0; i < (size_t)argc; i++)
 		timeline_add_path(&tl, argv[i], NULL);
 	timeline_load(&tl);
-	for (i = 0; i < tl.ndiags; i++)
-		cli_print_error(&tl.diags[i].err);
+	cli_print_diags(&tl);
 	/* Configuration facts join the timeline, dated where known. */
 	config_events(tl.tasks, tl.ntasks, tl.policies, tl.npolicies, &cfg,
 	    &ncfg);

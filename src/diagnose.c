@@ -381,10 +381,25 @@ bundle_host(struct timeline *tl, const char *bundle, int *from_events)
 	return bundle != NULL ? basename_of(bundle) : "localhost";
 }
 
+/* Remember that input i holds evidence of host h. */
+static void
+hctx_add_input(struct hctx *h, uint32_t i)
+{
+	size_t	k;
+
+	for (k = h->ninputs; k > 0; k--)
+		if (h->inputs[k - 1] == i)
+			return;
+	h->inputs = xreallocarray(h->inputs, h->ninputs + 1,
+	    sizeof(*h->inputs));
+	h->inputs[h->ninputs++] = i;
+}
+
 static void
 hctx_clear(struct hctx *h)
 {
 	free(h->name);
+	free(h->inputs);
 	free(h->events);
 	free(h->tasks);
 	account_table_clear(&h->accounts);
@@ -590,10 +605,10 @@ decide(struct tctx *t)
 		tr->cause = (enum cause)bc;
 		tr->confidence = round3(conf);
 	} else {
+		/* Unknown: confidence is the weight of what is not shown. */
 		tr->cause = CAUSE_UNKNOWN;
-		tr->confidence = round3(pos > 0 ? 1.0 - best / (pos +
-		    RULE_UNCERTAINTY) : 1.0) * 0 + round3(RULE_UNCERTAINTY /
-		    (pos + RULE_UNCERTAINTY));
+		tr->confidence = round3(RULE_UNCERTAINTY / (pos +
+		    RULE_UNCERTAINTY));
 	}
 	/* Alternatives: the other causes with support, best first. */
 	for (c = 0; c < CAUSE_COUNT; c++)
@@ -716,13 +731,12 @@ static void
 diagnose_task(struct hctx *h, struct htask *ht, struct task_report *tr)
 {
 	struct tctx	 t;
-	size_t		 i;
-
 	memset(&t, 0, sizeof(t));
 	memset(tr, 0, sizeof(*tr));
 	t.h = h;
 	t.tr = tr;
 	t.def = ht->def;
+	t.predicted = CAUSE_NONE;
 	tr->task = xstrdup(ht->name);
 	tr->enabled = ht->def != NULL ? ht->def->enabled : -1;
 	tr->has_definition = ht->def != NULL;
@@ -741,8 +755,13 @@ diagnose_task(struct hctx *h, struct htask *ht, struct task_report *tr)
 		if (tr->status == ST_FAILING || tr->status == ST_RECOVERED)
 			decide(&t);
 		else if ((tr->status == ST_UNKNOWN ||
-		    tr->status == ST_HEALTHY) && t.predicted != CAUSE_NONE) {
-			/* No failure seen, but the configuration predicts one. */
+		    tr->status == ST_HEALTHY) && t.predicted != CAUSE_NONE &&
+		    tr->enabled != 0) {
+			/*
+			 * No failure seen, but the configuration predicts
+			 * one.  A disabled task does not run, so it cannot
+			 * fail: it keeps its status (the finding says it).
+			 */
 			tr->status = ST_AT_RISK;
 			decide(&t);
 		}
@@ -750,8 +769,6 @@ diagnose_task(struct hctx *h, struct htask *ht, struct task_report *tr)
 	if (tr->status == ST_FAILING || tr->status == ST_RECOVERED ||
 	    tr->status == ST_AT_RISK)
 		remediation_add(&t);
-	for (i = 0; i < tr->nevidence; i++)
-		;
 	free(t.fail);
 	free(t.ok);
 	account_clear(&t.who);
@@ -883,13 +900,7 @@ diagnose(struct timeline *tl, const struct diag_opts *opts,
 		    sizeof(*h->events));
 		h->events[h->nevents++] = ev;
 		account_table_from_event(&h->accounts, ev);
-		if (!h->has_input[0] || 1) {
-			for (k = 0; k < h->ninputs; k++)
-				if (h->inputs[k] == ev->input)
-					break;
-			if (k == h->ninputs && h->ninputs < TL_NELEM(h->inputs))
-				h->inputs[h->ninputs++] = ev->input;
-		}
+		hctx_add_input(h, ev->input);
 	}
 	/* Task definitions and policies go to their bundle's host. */
 	for (i = 0; i < tl->ntasks + tl->npolicies; i++) {
@@ -913,11 +924,7 @@ diagnose(struct timeline *tl, const struct diag_opts *opts,
 			h->defs[h->ndefs++] = tl->tasks[i];
 		} else if (h->policy == NULL)
 			h->policy = tl->policies[i - tl->ntasks];
-		for (k = 0; k < h->ninputs; k++)
-			if (h->inputs[k] == input)
-				break;
-		if (k == h->ninputs && h->ninputs < TL_NELEM(h->inputs))
-			h->inputs[h->ninputs++] = input;
+		hctx_add_input(h, input);
 	}
 	/* Inputs that gave nothing still belong to their bundle's host. */
 	for (i = 0; i < tl->inputs.n; i++) {
@@ -930,11 +937,7 @@ diagnose(struct timeline *tl, const struct diag_opts *opts,
 			    strcmp(bundles[j], in->bundle) == 0))
 				break;
 		h = &hv[bundle_host_idx[j < nb ? j : 0]];
-		for (k = 0; k < h->ninputs; k++)
-			if (h->inputs[k] == i)
-				break;
-		if (k == h->ninputs && h->ninputs < TL_NELEM(h->inputs))
-			h->inputs[h->ninputs++] = (uint32_t)i;
+		hctx_add_input(h, (uint32_t)i);
 	}
 	/* Tasks named by events. */
 	for (i = 0; i < nh; i++) {

@@ -111,6 +111,28 @@ cli_print_error(const struct tl_error *e)
 	fprintf(stderr, "taskline: %s\n", line);
 }
 
+/*
+ * Print the diagnostics of a loaded timeline: at most three lines per
+ * input, then a count of the rest.
+ */
+void
+cli_print_diags(const struct timeline *tl)
+{
+	size_t		i, j, n;
+	uint32_t	in;
+
+	for (i = 0; i < tl->ndiags; i = j) {
+		in = tl->diags[i].input;
+		for (j = i, n = 0; j < tl->ndiags && tl->diags[j].input == in;
+		    j++, n++)
+			if (n < 3)
+				cli_print_error(&tl->diags[j].err);
+		if (n > 3)
+			fprintf(stderr, "taskline: %s: %zu more damaged "
+			    "records\n", tl->diags[i].err.input, n - 3);
+	}
+}
+
 void
 cli_note(void *arg, const char *path, const char *msg)
 {

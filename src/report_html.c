@@ -1,0 +1,16 @@
+/*
+ * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
+ *
+ * report_html.c: placeholder until the HTML report lands.
+ */
+
+#include "config.h"
+
+#include "report.h"
+
+int
+report_write_html(FILE *fp, const struct report *r,
+    const struct report_opts *o)
+{
+	return report_write_text(fp, r, o);
+}

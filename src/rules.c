@@ -198,7 +198,8 @@ finding_is(const struct finding *f, const char *task, const char *id)
 static double
 severity_weight(enum severity s)
 {
-	return s == SEV_HIGH ? 3 : s == SEV_MEDIUM ? 2 : s == SEV_LOW ? 1 : 0;
+	/* A low finding ("if it is a member of Guests") proves nothing. */
+	return s == SEV_HIGH ? 3 : s == SEV_MEDIUM ? 2 : 0;
 }
 
 /* DisableDomainCreds=1 against a task that stores a password. */
@@ -785,6 +786,24 @@ static const struct rule rules[] = {
 	    "TaskScheduler 406/407/718, LsaSrv 40960, Kerberos 4/7" },
 };
 
+/* Supporting evidence first, then weakening, then context; by time. */
+static int
+evidence_cmp(const void *pa, const void *pb)
+{
+	const struct evidence	*a = pa, *b = pb;
+	int			 r;
+
+	if (a->role != b->role)
+		return a->role < b->role ? -1 : 1;
+	if (a->time != b->time)
+		return a->time < b->time ? -1 : 1;
+	if ((r = strcmp(a->rule, b->rule)) != 0)
+		return r;
+	if (a->record != b->record)
+		return a->record < b->record ? -1 : 1;
+	return strcmp(a->text, b->text);
+}
+
 /* Run every rule over one task and add up the scores. */
 void
 rules_run(struct tctx *t)
@@ -801,6 +820,8 @@ rules_run(struct tctx *t)
 		for (c = 0; c < CAUSE_COUNT; c++)
 			t->score[c] += t->cur[c];
 	}
+	qsort(t->tr->evidence, t->tr->nevidence, sizeof(*t->tr->evidence),
+	    evidence_cmp);
 	/* No failure and no prediction: evidence of nothing, drop it. */
 	if (!failing && t->predicted == CAUSE_NONE) {
 		for (i = 0; i < t->tr->nevidence; i++) {

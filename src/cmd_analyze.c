@@ -136,21 +136,3 @@ cmd_analyze(int argc, char **argv)
 	input_tmp_cleanup();
 	return rc;
 }
-
-int
-cmd_batch(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "taskline: batch: not yet\n");
-	return TL_EXIT_USAGE;
-}
-
-int
-cmd_fleet(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "taskline: fleet: not yet\n");
-	return TL_EXIT_USAGE;
-}

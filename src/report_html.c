@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "fleet.h"
 #include "report.h"
 
 int
@@ -13,4 +14,12 @@ report_write_html(FILE *fp, const struct report *r,
     const struct report_opts *o)
 {
 	return report_write_text(fp, r, o);
+}
+
+int
+report_write_fleet_html(FILE *fp, const struct report *r,
+    const struct report_opts *o)
+{
+	(void)o;
+	return fleet_write_text(fp, r);
 }

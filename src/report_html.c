@@ -121,7 +121,7 @@ static const char css[] =
 	"th{background:#eef1f4;font-weight:600}\n"
 	"td{overflow-wrap:anywhere}\n"
 	"td.num{text-align:right;white-space:nowrap}\n"
-	"td.time{white-space:nowrap}\n"
+	"td.time,tr.cause-row td:first-child{white-space:nowrap}\n"
 	"table.evidence,table.findings{table-layout:fixed}\n"
 	"col.c-role{width:26px}col.c-time{width:158px}col.c-file{width:236px}"
 	"col.c-rec{width:112px}col.c-ev{width:58px}\n"

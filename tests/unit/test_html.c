@@ -30,7 +30,7 @@ static const char *hostile[] = {
 	"<script>alert(1)</script>",
 	"\"'><img src=x onerror=alert(1)>",
 	"]]>",
-	"ctl\x01\x1b" "end",
+	("ctl\x01\x1b" "end"),
 	"</svg><svg onload=alert(1)>",
 	"<!--",
 	"&amp; &lt;",

@@ -20,8 +20,6 @@
 int	 fleet_load(const char *, struct report *, struct tl_error *);
 int	 fleet_write_json(FILE *, const struct report *);
 int	 fleet_write_text(FILE *, const struct report *);
-int	 report_write_fleet_html(FILE *, const struct report *,
-	    const struct report_opts *);
 char	*fleet_host_filename(const char *);
 
 #endif /* TL_FLEET_H */

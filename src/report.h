@@ -166,6 +166,7 @@ struct report_writer {
 };
 
 const char	*cause_name(enum cause);
+const char	*cause_sentence(enum cause);
 const char	*status_name(enum task_status);
 const char	*role_name(enum role);
 void		 diagnose(struct timeline *, const struct diag_opts *,
@@ -177,6 +178,8 @@ int		 report_write_json(FILE *, const struct report *,
 int		 report_write_text(FILE *, const struct report *,
 		    const struct report_opts *);
 int		 report_write_html(FILE *, const struct report *,
+		    const struct report_opts *);
+int		 report_write_fleet_html(FILE *, const struct report *,
 		    const struct report_opts *);
 
 #endif /* TL_REPORT_H */

@@ -24,7 +24,8 @@
 #define DIM	"\033[2m"
 #define RESET	"\033[0m"
 
-static const char *
+/* The cause in one sentence, for the text and HTML reports. */
+const char *
 cause_sentence(enum cause c)
 {
 	switch (c) {

@@ -34,8 +34,8 @@ static const struct cli_cmd cli_cmds[] = {
 	{ "events", cmd_events, "events [-f jsonl|csv|text] [-o file] "
 	    "file ..." },
 	{ "fleet", cmd_fleet, "fleet dir" },
-	{ "timeline", cmd_timeline, "timeline [-f text|csv|jsonl] [-o file] "
-	    "[--since time] [--until time] path ..." },
+	{ "timeline", cmd_timeline, "timeline [-f text|csv|jsonl] [-j n] "
+	    "[-o file] [--since time]\n\t\t[--until time] path ..." },
 };
 
 void

@@ -205,12 +205,22 @@ cmd_timeline(int argc, char **argv)
 	tl.relevant_only = 1;
 	tl.inputs.note = cli_note;
 	for (i = 0; i < (size_t)argc; i++)
-		timeline_add_path(&tl, argv[i], NULL);
+		timeline_add_path(&tl, argv[i], argv[i]);
 	timeline_load(&tl);
 	cli_print_diags(&tl);
-	/* Configuration facts join the timeline, dated where known. */
+	/*
+	 * Configuration facts join the timeline, dated where known, with
+	 * the host their bundle's records name, so that every line of a
+	 * Timesketch import carries its host.
+	 */
 	config_events(tl.tasks, tl.ntasks, tl.policies, tl.npolicies, &cfg,
 	    &ncfg);
+	for (i = 0; i < ncfg; i++) {
+		int	from;
+
+		event_set_str(&cfg[i]->host, timeline_bundle_host(&tl,
+		    tl.inputs.v[cfg[i]->input]->bundle, &from));
+	}
 	fp = cli_open_output(out);
 	writer_ctx_init(&ctx, fp);
 	ctx.color = out == NULL && isatty(STDOUT_FILENO) &&

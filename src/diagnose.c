@@ -306,81 +306,6 @@ host_index(struct hctx **hv, size_t *n, const char *name)
 	return (int)(*n - 1);
 }
 
-static const char *
-basename_of(const char *p)
-{
-	const char	*s;
-	size_t		 n = strlen(p);
-	static char	 tmp[512];
-
-	while (n > 1 && p[n - 1] == '/')
-		n--;
-	if (n >= sizeof(tmp))
-		n = sizeof(tmp) - 1;
-	memcpy(tmp, p, n);
-	tmp[n] = '\0';
-	s = strrchr(tmp, '/');
-	return s != NULL ? s + 1 : tmp;
-}
-
-/*
- * The host a bundle (or, without bundles, the whole run) belongs to:
- * the Computer its TaskScheduler records name most, else the Computer
- * its records name most, else the collection's hint, else its name.
- */
-static const char *
-bundle_host(struct timeline *tl, const char *bundle, int *from_events)
-{
-	struct {
-		const char	*name;
-		unsigned long	 score;
-	}		*c = NULL;
-	size_t		 nc = 0, i, j, best = 0;
-	const struct event *ev;
-	const struct input *in;
-	const char	*r = NULL;
-
-	*from_events = 0;
-	for (i = 0; i < tl->nevents; i++) {
-		ev = tl->events[i];
-		if (ev->host == NULL || ev->kind != EVENT_RECORD)
-			continue;
-		in = tl->inputs.v[ev->input];
-		if ((bundle == NULL) != (in->bundle == NULL) ||
-		    (bundle != NULL && strcmp(bundle, in->bundle) != 0))
-			continue;
-		for (j = 0; j < nc; j++)
-			if (tl_strcasecmp(c[j].name, ev->host) == 0)
-				break;
-		if (j == nc) {
-			c = xreallocarray(c, nc + 1, sizeof(*c));
-			c[nc].name = ev->host;
-			c[nc].score = 0;
-			nc++;
-		}
-		c[j].score += provider_is(ev->provider, "TaskScheduler") ?
-		    10 : 1;
-	}
-	for (j = 0; j < nc; j++)
-		if (c[j].score > c[best].score)
-			best = j;
-	if (nc > 0) {
-		r = c[best].name;
-		*from_events = 1;
-	}
-	free(c);
-	if (r != NULL)
-		return r;
-	for (i = 0; i < tl->inputs.n; i++) {
-		in = tl->inputs.v[i];
-		if (in->host_hint != NULL && ((bundle == NULL &&
-		    in->bundle == NULL) || (bundle != NULL &&
-		    in->bundle != NULL && strcmp(bundle, in->bundle) == 0)))
-			return in->host_hint;
-	}
-	return bundle != NULL ? basename_of(bundle) : "localhost";
-}
-
 /* Remember that input i holds evidence of host h. */
 static void
 hctx_add_input(struct hctx *h, uint32_t i)
@@ -874,7 +799,7 @@ diagnose(struct timeline *tl, const struct diag_opts *opts,
 	}
 	bundle_host_idx = xcalloc(nb + 1, sizeof(*bundle_host_idx));
 	for (j = 0; j < nb; j++) {
-		host = bundle_host(tl, bundles[j], &from_events);
+		host = timeline_bundle_host(tl, bundles[j], &from_events);
 		bundle_host_idx[j] = host_index(&hv, &nh, host);
 		if (from_events)
 			hv[bundle_host_idx[j]].from_events = 1;

@@ -43,6 +43,8 @@ void	 timeline_clear(struct timeline *);
 int	 timeline_add_path(struct timeline *, const char *, const char *);
 void	 timeline_load(struct timeline *);
 void	 timeline_diag(struct timeline *, uint32_t, const struct tl_error *);
+const char *timeline_bundle_host(const struct timeline *, const char *,
+	    int *);
 void	 timeline_merge_write(struct timeline *, struct event **, size_t,
 	    const struct event_writer *, struct writer_ctx *);
 

@@ -53,6 +53,12 @@ struct input {
 	struct parse_stats stats;
 	int		 unusable;	/* parse() failed as a whole */
 	char		*note;		/* why it was unusable or skipped */
+	char		*host_hint;	/* host named by collection metadata */
+	int		 compressed;	/* size, sha256: of the gzip file */
+	int		 vss;		/* from a volume shadow copy */
+	int		 duplicate;	/* same bytes as input dup_of: not parsed */
+	uint32_t	 dup_of;
+	struct tl_error	*error;		/* refused by the input layer, or NULL */
 };
 
 struct parse_sink {

@@ -222,8 +222,9 @@ timeline_load(struct timeline *tl)
 	for (i = 0; i < tl->inputs.n; i++) {
 		struct part	*p = &pool.parts[i];
 
-		memcpy(tl->events + tl->nevents, p->events,
-		    p->n * sizeof(*p->events));
+		if (p->n != 0)
+			memcpy(tl->events + tl->nevents, p->events,
+			    p->n * sizeof(*p->events));
 		tl->nevents += p->n;
 		for (j = 0; j < p->ntasks; j++) {
 			tl->tasks = xreallocarray(tl->tasks, tl->ntasks + 1,

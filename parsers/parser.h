@@ -46,7 +46,6 @@ struct input {
 	enum input_kind	 kind;
 	char		*task_path;	/* task XML: \Folder\Name from the tree */
 	char		*bundle;	/* bundle (host collection) it came from */
-	char		*host_hint;	/* host named by the collection, or NULL */
 	int64_t		 mtime;		/* TL_TIME_NONE when unknown */
 	uint64_t	 size;
 	char		 sha256[65];

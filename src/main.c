@@ -164,6 +164,7 @@ main(int argc, char **argv)
 {
 	const struct cli_cmd	*c;
 
+	tl_atfatal = input_tmp_cleanup;
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	signal(SIGHUP, on_signal);

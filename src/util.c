@@ -82,11 +82,16 @@ tl_error_format(const struct tl_error *e, char *out, size_t len)
 		snprintf(out, len, "%s: %s", in, e->msg);
 }
 
+/* Called by tl_fatalx before it aborts (main removes temporary files). */
+void	(*tl_atfatal)(void);
+
 void
 tl_fatalx(const char *fmt, ...)
 {
 	va_list	ap;
 
+	if (tl_atfatal != NULL)
+		tl_atfatal();
 	fputs("taskline: ", stderr);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);

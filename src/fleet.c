@@ -116,7 +116,8 @@ fleet_load(const char *dir, struct report *r, struct tl_error *err)
 	struct dirent		*de;
 	char			*hdir, *path, **names = NULL;
 	size_t			 n = 0, i, j, len;
-	json_t			*root, *hosts, *jh, *tasks;
+	json_t			*root, *hosts, *jh, *tasks, *inputs;
+	unsigned long		 damaged;
 	json_error_t		 je;
 	struct host_report	*h;
 	int			 rc = 0;
@@ -154,6 +155,18 @@ fleet_load(const char *dir, struct report *r, struct tl_error *err)
 			free(path);
 			break;
 		}
+		/* Inputs damaged or refused, for the host line. */
+		damaged = 0;
+		inputs = json_object_get(root, "inputs");
+		for (j = 0; json_is_array(inputs) && j <
+		    json_array_size(inputs); j++) {
+			json_t	*in = json_array_get(inputs, j);
+
+			if ((json_is_integer(json_object_get(in, "damaged")) &&
+			    json_integer_value(json_object_get(in,
+			    "damaged")) > 0))
+				damaged++;
+		}
 		hosts = json_object_get(root, "hosts");
 		for (j = 0; json_is_array(hosts) && j < json_array_size(hosts);
 		    j++) {
@@ -166,6 +179,8 @@ fleet_load(const char *dir, struct report *r, struct tl_error *err)
 			h->host = jstr(jh, "host");
 			if (h->host == NULL)
 				h->host = xstrdup(names[i]);
+			xasprintf(&h->report_path, "hosts/%s", names[i]);
+			h->damaged_inputs = damaged;
 			tasks = json_object_get(jh, "tasks");
 			h->ntasks = json_is_array(tasks) ?
 			    json_array_size(tasks) : 0;
@@ -239,19 +254,20 @@ jtimev(struct buf *b, int64_t t)
 }
 
 static void
-json_ftask(struct buf *b, const struct ftask *f)
+json_ftask(struct buf *b, const struct ftask *f, int brief)
 {
 	buf_adds(b, "{\"host\":");
 	json_add_string(b, f->h->host);
 	buf_adds(b, ",\"task\":");
 	json_add_string(b, f->t->task);
-	buf_adds(b, ",\"status\":");
-	json_add_string(b, status_name(f->t->status));
-	buf_adds(b, ",\"cause\":");
-	json_add_string(b, cause_name(f->t->cause));
-	buf_printf(b, ",\"confidence\":%.3g", f->t->confidence);
+	if (!brief) {
+		buf_adds(b, ",\"status\":");
+		json_add_string(b, status_name(f->t->status));
+	}
 	buf_adds(b, ",\"onset\":");
 	jtimev(b, f->t->onset);
+	if (!brief)
+		buf_printf(b, ",\"confidence\":%.3g", f->t->confidence);
 	buf_addc(b, '}');
 }
 
@@ -297,7 +313,8 @@ fleet_write_json(FILE *fp, const struct report *r)
 	unsigned long	 counts[5];
 
 	buf_init(&b);
-	buf_adds(&b, "{\"schema\":\"" FLEET_SCHEMA "\",\"hosts\":[");
+	buf_adds(&b, "{\"schema\":\"" FLEET_SCHEMA "\",\"tool\":{\"name\":"
+	    "\"taskline\",\"version\":\"" PACKAGE_VERSION "\"},\"hosts\":[");
 	for (i = 0; i < r->nhosts; i++) {
 		const struct host_report *h = &r->hosts[i];
 		int64_t first_onset = TL_TIME_NONE;
@@ -312,16 +329,19 @@ fleet_write_json(FILE *fp, const struct report *r)
 		}
 		buf_adds(&b, i ? ",{\"host\":" : "{\"host\":");
 		json_add_string(&b, h->host);
+		buf_adds(&b, ",\"report\":");
+		json_add_string(&b, h->report_path);
 		buf_printf(&b, ",\"tasks\":%zu,\"failing\":%lu,\"at_risk\":%lu,"
-		    "\"recovered\":%lu,\"healthy\":%lu,\"unknown\":%lu",
+		    "\"recovered\":%lu,\"healthy\":%lu,\"unknown\":%lu,"
+		    "\"damaged_inputs\":%lu",
 		    h->ntasks, counts[ST_FAILING], counts[ST_AT_RISK],
 		    counts[ST_RECOVERED], counts[ST_HEALTHY],
-		    counts[ST_UNKNOWN]);
+		    counts[ST_UNKNOWN], h->damaged_inputs);
 		buf_adds(&b, ",\"first_onset\":");
 		jtimev(&b, first_onset);
 		buf_addc(&b, '}');
 	}
-	buf_adds(&b, "],\"by_cause\":[");
+	buf_adds(&b, "],\"causes\":[");
 	v = fleet_tasks(r, &n, 0);
 	first = 1;
 	for (c = 0; c <= CAUSE_UNKNOWN; c++) {
@@ -355,7 +375,7 @@ fleet_write_json(FILE *fp, const struct report *r)
 				continue;
 			if (k++)
 				buf_addc(&b, ',');
-			json_ftask(&b, &v[i]);
+			json_ftask(&b, &v[i], 0);
 		}
 		buf_adds(&b, "]}");
 	}
@@ -371,12 +391,18 @@ fleet_write_json(FILE *fp, const struct report *r)
 		jtimev(&b, o[i].t->onset);
 		buf_adds(&b, ",\"end\":");
 		jtimev(&b, o[end - 1].t->onset);
-		buf_printf(&b, ",\"window_seconds\":%d,\"hosts\":%zu,"
-		    "\"tasks\":[", FLEET_WINDOW_SECS, nh);
+		buf_printf(&b, ",\"window\":%d,\"cause\":",
+		    FLEET_WINDOW_SECS);
+		for (k = i + 1; k < end; k++)
+			if (o[k].t->cause != o[i].t->cause)
+				break;
+		json_add_string(&b, k == end ? cause_name(o[i].t->cause) :
+		    NULL);
+		buf_adds(&b, ",\"hosts\":[");
 		for (k = i; k < end; k++) {
 			if (k > i)
 				buf_addc(&b, ',');
-			json_ftask(&b, &o[k]);
+			json_ftask(&b, &o[k], 1);
 		}
 		buf_adds(&b, "]}");
 	}

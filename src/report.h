@@ -127,6 +127,9 @@ struct host_report {
 	size_t		 nclusters;
 	uint32_t	*inputs;	/* indices into report.inputs */
 	size_t		 ninputs;
+	/* Only in a fleet loaded back from host reports: */
+	char		*report_path;	/* hosts/NAME.json */
+	unsigned long	 damaged_inputs;
 };
 
 struct report_input {

@@ -53,14 +53,16 @@ import json, sys
 f = json.load(open(sys.argv[1]))
 assert f["schema"] == "taskline.fleet/1"
 assert len(f["hosts"]) == 15, len(f["hosts"])
-causes = {c["cause"]: c for c in f["by_cause"]}
+causes = {c["cause"]: c for c in f["causes"]}
 assert sorted(causes["policy-conflict"]["hosts"]) == [
     "APP01.corp.example", "APP02.corp.example",
     "OPS-SRV04.fabrikam.example", "VDI-GOLD03.corp.example"], causes
 assert causes["broader-logon"]["hosts"] == ["CAD-WS05.fabrikam.example"]
 cl = [c for c in f["clusters"]]
 assert len(cl) == 1, cl
-hosts = sorted({t["host"] for t in cl[0]["tasks"]})
+hosts = sorted({t["host"] for t in cl[0]["hosts"]})
+assert cl[0]["cause"] == "policy-conflict", cl[0]
+assert f["hosts"][0]["report"] == "hosts/APP01.corp.example.json", f["hosts"][0]
 assert hosts == ["APP01.corp.example", "APP02.corp.example"], hosts
 assert cl[0]["start"].startswith("2026-03-04T01:30"), cl[0]
 PY

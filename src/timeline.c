@@ -241,20 +241,26 @@ timeline_load(struct timeline *tl)
 	uint32_t	 k, nk;
 	int		 n, t;
 
+	uint64_t	 split = TL_SPLIT_MIN;
+	const char	*env;
+
+	/* Tests force splits of small logs (HACKING.md). */
+	if ((env = getenv("TASKLINE_SPLIT_MIN")) != NULL)
+		split = strtoull(env, NULL, 10);
 	memset(&pool, 0, sizeof(pool));
 	pool.tl = tl;
 	n = tl->jobs < 1 ? 1 : tl->jobs;
 	for (i = 0; i < tl->inputs.n; i++) {
 		in = tl->inputs.v[i];
 		np += tl->fast && n > 1 && in->kind == INPUT_EVTX &&
-		    in->size >= TL_SPLIT_MIN ? (size_t)n : 1;
+		    in->size >= split ? (size_t)n : 1;
 	}
 	pool.parts = xcalloc(np + 1, sizeof(*pool.parts));
 	pool.order = xcalloc(np + 1, sizeof(*pool.order));
 	for (i = 0; i < tl->inputs.n; i++) {
 		in = tl->inputs.v[i];
 		nk = tl->fast && n > 1 && in->kind == INPUT_EVTX &&
-		    in->size >= TL_SPLIT_MIN ? (uint32_t)n : 1;
+		    in->size >= split ? (uint32_t)n : 1;
 		for (k = 0; k < nk; k++) {
 			struct part	*p = &pool.parts[pool.nparts];
 

@@ -48,8 +48,13 @@ for d in "$top_srcdir"/fixtures/scenarios/[0-9]*/; do
 	fi
 	TASKLINE_NO_FASTPATH=1 run "$tmp/slow.json" -j1 "$tmp/b/$name"
 	strip "$tmp/slow.json" > "$tmp/slow.txt" || { fail=$((fail + 1)); continue; }
-	for j in 1 2; do
-		run "$tmp/fast.json" -j$j "$tmp/b/$name"
+	for j in 1 2 3; do
+		# -j3: every log split in three record ranges.
+		if [ $j = 3 ]; then
+			TASKLINE_SPLIT_MIN=1 run "$tmp/fast.json" -j3 "$tmp/b/$name"
+		else
+			run "$tmp/fast.json" -j$j "$tmp/b/$name"
+		fi
 		strip "$tmp/fast.json" > "$tmp/fast.txt" || { fail=$((fail + 1)); continue; }
 		if cmp -s "$tmp/slow.txt" "$tmp/fast.txt" &&
 		    cmp -s "$tmp/slow.json.rc" "$tmp/fast.json.rc"; then

@@ -75,6 +75,22 @@ struct parse_sink {
 	 * count them in stats.skipped.  NULL wants everything.
 	 */
 	int	(*want)(void *, const char *, const char *, uint32_t);
+	/*
+	 * Optional, with want: a second look at a Security 4624 or 4625
+	 * whose LogonType the parser read before decoding.  0 skips it.
+	 */
+	int	(*want_logon)(void *, uint32_t, long);
+	/*
+	 * Parse only part `part` of `nparts` (0 and 0 or 1: all of it).
+	 * Parsers that can split (EVTX) take a share of the records; the
+	 * others do everything in part 0 and nothing in the rest.  Parts
+	 * of one input may run at the same time with their own sinks.
+	 */
+	uint32_t part, nparts;
+	/* Pre-filter records from their raw bytes (the "fast path"). */
+	int	 fast;
+	/* Also check every pre-filter read against libevtx (tests). */
+	int	 fast_check;
 };
 
 struct parser {

@@ -117,6 +117,14 @@ cmd_analyze(int argc, char **argv)
 	}
 	tl.jobs = jobs > 0 ? jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
 	tl.relevant_only = 1;
+	/*
+	 * The fast path (HACKING.md): keep only what the diagnosis uses,
+	 * pre-filter EVTX records before libevtx decodes them, split
+	 * large logs across jobs.  TASKLINE_NO_FASTPATH=1 turns it off.
+	 */
+	tl.fast = getenv("TASKLINE_NO_FASTPATH") == NULL;
+	tl.diagnose_only = tl.fast;
+	tl.fast_check = getenv("TASKLINE_FASTPATH_CHECK") != NULL;
 	tl.inputs.note = cli_note;
 	/* Each PATH is a bundle: one host's collection. */
 	for (i = 0; i < (size_t)argc; i++)

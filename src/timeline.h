@@ -34,6 +34,9 @@ struct timeline {
 	size_t		  ndiags;
 	size_t		  cdiags;
 	int		  relevant_only;	/* keep task/logon events only */
+	int		  diagnose_only;	/* drop logons other than batch */
+	int		  fast;			/* pre-filter and split EVTX */
+	int		  fast_check;		/* test: check the pre-filter */
 	int		  jobs;			/* worker threads */
 	int64_t		  since, until;		/* TL_TIME_NONE: open */
 };

@@ -1,12 +1,14 @@
 /*
  * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
  *
- * cmd_analyze.c: `taskline analyze`: read every PATH (each one a
- * bundle: a host's collection), diagnose, write the report.
+ * cmd_analyze.c: `taskline analyze`: read every PATH (each folder or
+ * archive a bundle: a host's collection), diagnose, write the report.
  */
 
 #include "config.h"
 
+#include <sys/stat.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +55,161 @@ cli_exit_status(const struct report *r, const struct timeline *tl)
 	return found ? TL_EXIT_FOUND : damaged ? TL_EXIT_DAMAGED : TL_EXIT_OK;
 }
 
+/*
+ * Memory stays bounded by the largest bundle, not by the whole run:
+ * each folder or archive PATH is a bundle read and diagnosed on its
+ * own, and the reports are joined.  Files given directly (logs, task
+ * files, an INF) form one more set together, since they usually are
+ * one host's artifacts exported one by one.  If the same host turns up
+ * in two sets, the caller reads everything at once instead, so that
+ * the host's evidence is joined.
+ */
+
+/* Is path a folder or an archive (a bundle of its own)? */
+static int
+is_bundle_path(const char *path)
+{
+	struct stat	 sb;
+	unsigned char	 head[264];
+	ssize_t		 n = 0;
+	int		 fd;
+	size_t		 len = strlen(path);
+
+	if (stat(path, &sb) == -1)
+		return 0;
+	if (S_ISDIR(sb.st_mode))
+		return 1;
+	if (len > 4 && (tl_strcasecmp(path + len - 4, ".tgz") == 0 ||
+	    (len > 7 && tl_strcasecmp(path + len - 7, ".tar.gz") == 0)))
+		return 1;
+	if ((fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK)) == -1)
+		return 0;
+	n = read(fd, head, sizeof(head));
+	close(fd);
+	if (n >= 4 && memcmp(head, "PK\x03\x04", 4) == 0)
+		return 1;
+	return n >= 262 && memcmp(head + 257, "ustar", 5) == 0;
+}
+
+/* Exit status of one set to flags: 1 found, 2 damaged. */
+static int
+status_flags(int st)
+{
+	return (st == TL_EXIT_FOUND || st == TL_EXIT_FOUND_DAMAGED ? 1 : 0) |
+	    (st == TL_EXIT_DAMAGED || st == TL_EXIT_FOUND_DAMAGED ? 2 : 0);
+}
+
+/*
+ * Read and diagnose paths[0..n) as one evidence set.  bundle >= 0: the
+ * set is that one bundle path; -1: every path is its own bundle; -2:
+ * loose files of no bundle.  Returns the set's exit status.
+ */
+static int
+analyze_set(const struct timeline *tmpl, const struct diag_opts *dopts,
+    char **paths, size_t n, int bundle, struct report *r)
+{
+	struct timeline	tl;
+	size_t		i;
+	int		st;
+
+	timeline_init(&tl);
+	tl.jobs = tmpl->jobs;
+	tl.relevant_only = tmpl->relevant_only;
+	tl.since = tmpl->since;
+	tl.until = tmpl->until;
+	tl.fast = tmpl->fast;
+	tl.diagnose_only = tmpl->diagnose_only;
+	tl.fast_check = tmpl->fast_check;
+	tl.inputs.note = tmpl->inputs.note;
+	for (i = 0; i < n; i++)
+		timeline_add_path(&tl, paths[i], bundle == -2 ? NULL :
+		    paths[i]);
+	timeline_load(&tl);
+	cli_print_diags(&tl);
+	diagnose(&tl, dopts, r);
+	st = cli_exit_status(r, &tl);
+	timeline_clear(&tl);
+	return st;
+}
+
+/* Move src's inputs and hosts to the end of dst. */
+static void
+report_append(struct report *dst, struct report *src)
+{
+	size_t	i, k, base = dst->ninputs;
+
+	dst->inputs = xreallocarray(dst->inputs, dst->ninputs +
+	    src->ninputs + 1, sizeof(*dst->inputs));
+	memcpy(dst->inputs + base, src->inputs, src->ninputs *
+	    sizeof(*src->inputs));
+	dst->ninputs += src->ninputs;
+	dst->hosts = xreallocarray(dst->hosts, dst->nhosts + src->nhosts + 1,
+	    sizeof(*dst->hosts));
+	for (i = 0; i < src->nhosts; i++) {
+		for (k = 0; k < src->hosts[i].ninputs; k++)
+			src->hosts[i].inputs[k] += (uint32_t)base;
+		dst->hosts[dst->nhosts++] = src->hosts[i];
+	}
+	free(src->inputs);
+	free(src->hosts);
+	memset(src, 0, sizeof(*src));
+}
+
+static int
+host_cmp(const void *a, const void *b)
+{
+	return tl_strcasecmp(((const struct host_report *)a)->host,
+	    ((const struct host_report *)b)->host);
+}
+
+/*
+ * Each bundle on its own, loose files together; the joined report in
+ * *r and its exit status in *status.  Returns -1 (and no report) when
+ * a host appears in two sets.
+ */
+static int
+analyze_sets(const struct timeline *tmpl, const struct diag_opts *dopts,
+    int argc, char **argv, struct report *r, int *status)
+{
+	struct report	 part;
+	char		**loose = NULL;
+	size_t		 nloose = 0, i;
+	int		 flags = 0, nothing = 1, st;
+
+	memset(r, 0, sizeof(*r));
+	for (i = 0; i < (size_t)argc; i++) {
+		if (!is_bundle_path(argv[i])) {
+			loose = xreallocarray(loose, nloose + 1,
+			    sizeof(*loose));
+			loose[nloose++] = argv[i];
+			continue;
+		}
+		st = analyze_set(tmpl, dopts, &argv[i], 1, 0, &part);
+		flags |= status_flags(st);
+		nothing &= st == TL_EXIT_NOTHING;
+		report_append(r, &part);
+	}
+	if (nloose > 0) {
+		st = analyze_set(tmpl, dopts, loose, nloose, -2, &part);
+		flags |= status_flags(st);
+		nothing &= st == TL_EXIT_NOTHING;
+		report_append(r, &part);
+	}
+	free(loose);
+	if (r->nhosts > 1)
+		qsort(r->hosts, r->nhosts, sizeof(*r->hosts), host_cmp);
+	for (i = 1; i < r->nhosts; i++)
+		if (tl_strcasecmp(r->hosts[i - 1].host, r->hosts[i].host) ==
+		    0) {
+			report_free(r);
+			return -1;
+		}
+	*status = r->nhosts == 0 || nothing ? TL_EXIT_NOTHING :
+	    flags == 3 ? TL_EXIT_FOUND_DAMAGED : flags == 1 ? TL_EXIT_FOUND :
+	    flags == 2 ? TL_EXIT_DAMAGED : TL_EXIT_OK;
+	return 0;
+}
+
 int
 cmd_analyze(int argc, char **argv)
 {
@@ -63,8 +220,7 @@ cmd_analyze(int argc, char **argv)
 	const struct report_writer	*w;
 	const char			*format = "text", *out = NULL;
 	FILE				*fp;
-	size_t				 i;
-	int				 ch, jobs = 0, nocolor = 0, rc;
+	int				 ch, jobs = 0, nocolor = 0, rc, status;
 
 	timeline_init(&tl);
 	memset(&dopts, 0, sizeof(dopts));
@@ -126,21 +282,19 @@ cmd_analyze(int argc, char **argv)
 	tl.diagnose_only = tl.fast;
 	tl.fast_check = getenv("TASKLINE_FASTPATH_CHECK") != NULL;
 	tl.inputs.note = cli_note;
-	/* Each PATH is a bundle: one host's collection. */
-	for (i = 0; i < (size_t)argc; i++)
-		timeline_add_path(&tl, argv[i], argv[i]);
-	timeline_load(&tl);
-	cli_print_diags(&tl);
-	diagnose(&tl, &dopts, &r);
+	rc = analyze_sets(&tl, &dopts, argc, argv, &r, &status);
+	if (rc != 0) {
+		/* A host spans several bundles: read them all together. */
+		status = analyze_set(&tl, &dopts, argv, (size_t)argc, -1, &r);
+	}
 	fp = cli_open_output(out);
 	ropts.color = !nocolor && out == NULL && isatty(STDOUT_FILENO) &&
 	    getenv("NO_COLOR") == NULL && strcmp(format, "text") == 0;
 	if (w->write(fp, &r, &ropts) != 0 || cli_close_output(fp, out) != 0)
 		rc = TL_EXIT_FATAL;
 	else
-		rc = cli_exit_status(&r, &tl);
+		rc = status;
 	report_free(&r);
-	timeline_clear(&tl);
 	input_tmp_cleanup();
 	return rc;
 }

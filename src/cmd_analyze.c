@@ -57,12 +57,13 @@ cli_exit_status(const struct report *r, const struct timeline *tl)
 
 /*
  * Memory stays bounded by the largest bundle, not by the whole run:
- * each folder or archive PATH is a bundle read and diagnosed on its
- * own, and the reports are joined.  Files given directly (logs, task
- * files, an INF) form one more set together, since they usually are
- * one host's artifacts exported one by one.  If the same host turns up
- * in two sets, the caller reads everything at once instead, so that
- * the host's evidence is joined.
+ * each folder or archive PATH is a bundle (one host's collection), read
+ * and diagnosed on its own, and the reports are joined.  Files given
+ * directly (logs, task files, an INF) form one more set together, since
+ * they usually are one host's artifacts exported one by one.  A host
+ * whose name turns up in two bundles is reported once per bundle, each
+ * entry naming its bundle: put a host's artifacts in one folder to have
+ * them read together.
  */
 
 /* Is path a folder or an archive (a bundle of its own)? */
@@ -101,8 +102,8 @@ status_flags(int st)
 
 /*
  * Read and diagnose paths[0..n) as one evidence set.  bundle >= 0: the
- * set is that one bundle path; -1: every path is its own bundle; -2:
- * loose files of no bundle.  Returns the set's exit status.
+ * set is that one bundle path; -2: loose files of no bundle.  Returns
+ * the set's exit status.
  */
 static int
 analyze_set(const struct timeline *tmpl, const struct diag_opts *dopts,
@@ -128,6 +129,8 @@ analyze_set(const struct timeline *tmpl, const struct diag_opts *dopts,
 	cli_print_diags(&tl);
 	diagnose(&tl, dopts, r);
 	st = cli_exit_status(r, &tl);
+	for (i = 0; bundle >= 0 && i < r->nhosts; i++)
+		r->hosts[i].bundle = xstrdup(paths[0]);
 	timeline_clear(&tl);
 	return st;
 }
@@ -156,18 +159,23 @@ report_append(struct report *dst, struct report *src)
 }
 
 static int
-host_cmp(const void *a, const void *b)
+host_cmp(const void *pa, const void *pb)
 {
-	return tl_strcasecmp(((const struct host_report *)a)->host,
-	    ((const struct host_report *)b)->host);
+	const struct host_report	*a = pa, *b = pb;
+	int				 r;
+
+	if ((r = tl_strcasecmp(a->host, b->host)) != 0)
+		return r;
+	if (a->bundle == NULL || b->bundle == NULL)
+		return (a->bundle != NULL) - (b->bundle != NULL);
+	return strcmp(a->bundle, b->bundle);
 }
 
 /*
  * Each bundle on its own, loose files together; the joined report in
- * *r and its exit status in *status.  Returns -1 (and no report) when
- * a host appears in two sets.
+ * *r and its exit status in *status.
  */
-static int
+static void
 analyze_sets(const struct timeline *tmpl, const struct diag_opts *dopts,
     int argc, char **argv, struct report *r, int *status)
 {
@@ -198,16 +206,9 @@ analyze_sets(const struct timeline *tmpl, const struct diag_opts *dopts,
 	free(loose);
 	if (r->nhosts > 1)
 		qsort(r->hosts, r->nhosts, sizeof(*r->hosts), host_cmp);
-	for (i = 1; i < r->nhosts; i++)
-		if (tl_strcasecmp(r->hosts[i - 1].host, r->hosts[i].host) ==
-		    0) {
-			report_free(r);
-			return -1;
-		}
 	*status = r->nhosts == 0 || nothing ? TL_EXIT_NOTHING :
 	    flags == 3 ? TL_EXIT_FOUND_DAMAGED : flags == 1 ? TL_EXIT_FOUND :
 	    flags == 2 ? TL_EXIT_DAMAGED : TL_EXIT_OK;
-	return 0;
 }
 
 int
@@ -282,11 +283,7 @@ cmd_analyze(int argc, char **argv)
 	tl.diagnose_only = tl.fast;
 	tl.fast_check = getenv("TASKLINE_FASTPATH_CHECK") != NULL;
 	tl.inputs.note = cli_note;
-	rc = analyze_sets(&tl, &dopts, argc, argv, &r, &status);
-	if (rc != 0) {
-		/* A host spans several bundles: read them all together. */
-		status = analyze_set(&tl, &dopts, argv, (size_t)argc, -1, &r);
-	}
+	analyze_sets(&tl, &dopts, argc, argv, &r, &status);
 	fp = cli_open_output(out);
 	ropts.color = !nocolor && out == NULL && isatty(STDOUT_FILENO) &&
 	    getenv("NO_COLOR") == NULL && strcmp(format, "text") == 0;

@@ -266,6 +266,7 @@ report_free(struct report *r)
 	for (i = 0; i < r->nhosts; i++) {
 		h = &r->hosts[i];
 		free(h->host);
+		free(h->bundle);
 		free(h->report_path);
 		for (j = 0; j < h->ntasks; j++)
 			task_report_clear(&h->tasks[j]);

@@ -117,6 +117,7 @@ struct cluster {
 
 struct host_report {
 	char		*host;
+	char		*bundle;	/* the bundle PATH it came from, or NULL */
 	int		 from_events;	/* name came from records' Computer */
 	struct task_report *tasks;
 	size_t		 ntasks;

@@ -236,7 +236,10 @@ text_host(FILE *fp, const struct report *r, const struct host_report *h,
 		} else if (t->status == ST_AT_RISK)
 			nrisk++;
 	}
-	fprintf(fp, "\n%sHOST %s%s\n", col(o, BOLD), h->host, col(o, RESET));
+	fprintf(fp, "\n%sHOST %s%s", col(o, BOLD), h->host, col(o, RESET));
+	if (h->bundle != NULL)
+		fprintf(fp, "  (bundle %s)", h->bundle);
+	fputc('\n', fp);
 	fprintf(fp, "  %zu task%s: %zu failing", h->ntasks, h->ntasks == 1 ?
 	    "" : "s", nfail);
 	if (first != TL_TIME_NONE)

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "tltime.h"
 #include "utf.h"
 
 /* A JSON string literal, quotes included.  Non-ASCII is kept as UTF-8. */
@@ -151,4 +152,16 @@ html_add_text(struct buf *b, const char *s)
 		}
 	}
 	buf_clear(&tmp);
+}
+
+/* A time as a JSON string (ISO 8601 UTC, 7 digits), or null. */
+void
+json_add_time(struct buf *b, int64_t t)
+{
+	char	s[TL_TIME_STRLEN];
+
+	if (t == TL_TIME_NONE)
+		buf_adds(b, "null");
+	else
+		json_add_string(b, tl_time_format(t, s, sizeof(s)));
 }

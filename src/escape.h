@@ -7,11 +7,14 @@
 #ifndef TL_ESCAPE_H
 #define TL_ESCAPE_H
 
+#include <stdint.h>
+
 #include "util.h"
 
 void	 json_add_string(struct buf *, const char *);
 void	 json_add_stringn(struct buf *, const char *, size_t);
 void	 csv_add_field(struct buf *, const char *);
 void	 html_add_text(struct buf *, const char *);
+void	 json_add_time(struct buf *, int64_t);
 
 #endif /* TL_ESCAPE_H */

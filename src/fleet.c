@@ -243,17 +243,6 @@ fleet_tasks(const struct report *r, size_t *n, int onset_only)
 }
 
 static void
-jtimev(struct buf *b, int64_t t)
-{
-	char	s[TL_TIME_STRLEN];
-
-	if (t == TL_TIME_NONE)
-		buf_adds(b, "null");
-	else
-		json_add_string(b, tl_time_format(t, s, sizeof(s)));
-}
-
-static void
 json_ftask(struct buf *b, const struct ftask *f, int brief)
 {
 	buf_adds(b, "{\"host\":");
@@ -265,7 +254,7 @@ json_ftask(struct buf *b, const struct ftask *f, int brief)
 		json_add_string(b, status_name(f->t->status));
 	}
 	buf_adds(b, ",\"onset\":");
-	jtimev(b, f->t->onset);
+	json_add_time(b, f->t->onset);
 	if (!brief)
 		buf_printf(b, ",\"confidence\":%.3g", f->t->confidence);
 	buf_addc(b, '}');
@@ -338,7 +327,7 @@ fleet_write_json(FILE *fp, const struct report *r)
 		    counts[ST_RECOVERED], counts[ST_HEALTHY],
 		    counts[ST_UNKNOWN], h->damaged_inputs);
 		buf_adds(&b, ",\"first_onset\":");
-		jtimev(&b, first_onset);
+		json_add_time(&b, first_onset);
 		buf_addc(&b, '}');
 	}
 	buf_adds(&b, "],\"causes\":[");
@@ -388,9 +377,9 @@ fleet_write_json(FILE *fp, const struct report *r)
 	    i = next_cluster(o, no, end, &end, &nh)) {
 		buf_adds(&b, first ? "{\"start\":" : ",{\"start\":");
 		first = 0;
-		jtimev(&b, o[i].t->onset);
+		json_add_time(&b, o[i].t->onset);
 		buf_adds(&b, ",\"end\":");
-		jtimev(&b, o[end - 1].t->onset);
+		json_add_time(&b, o[end - 1].t->onset);
 		buf_printf(&b, ",\"window\":%d,\"cause\":",
 		    FLEET_WINDOW_SECS);
 		for (k = i + 1; k < end; k++)

@@ -167,3 +167,10 @@ event_is_relevant(const struct event *ev)
 		return 0;
 	return relevance_want(ev->provider, ev->channel, ev->event_id);
 }
+
+/* Is ev event id of this provider (see provider_is)? */
+int
+event_is(const struct event *ev, const char *provider, uint32_t id)
+{
+	return ev->event_id == id && provider_is(ev->provider, provider);
+}

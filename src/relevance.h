@@ -18,5 +18,6 @@ int	 event_is_relevant(const struct event *);
 int	 diagnose_want_logon(uint32_t, long);
 int	 event_is_diagnosed(const struct event *);
 int	 provider_is(const char *, const char *);
+int	 event_is(const struct event *, const char *, uint32_t);
 
 #endif /* TL_RELEVANCE_H */

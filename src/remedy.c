@@ -151,11 +151,6 @@ gap(struct host_report *hr, const char *id, const struct event *ev,
 	va_end(ap);
 }
 
-static int
-is(const struct event *ev, const char *provider, uint32_t id)
-{
-	return ev->event_id == id && provider_is(ev->provider, provider);
-}
 
 /* What the evidence of this host cannot show, and why. */
 void
@@ -178,20 +173,20 @@ host_gaps(struct timeline *tl, struct hctx *h, struct host_report *hr)
 		} else if (first_other == NULL)
 			first_other = ev;
 		who = event_get(ev, "SubjectUserName");
-		if (is(ev, "Eventlog", 1102))
+		if (event_is(ev, "Eventlog", 1102))
 			gap(hr, "log-cleared", ev, NULL, "The Security log was "
 			    "cleared by %s: events before this time are gone",
 			    who != NULL ? who : "an unknown user");
-		else if (is(ev, "Eventlog", 104)) {
+		else if (event_is(ev, "Eventlog", 104)) {
 			ch = event_get(ev, "Channel");
 			gap(hr, "log-cleared", ev, NULL, "The %s log was "
 			    "cleared by %s", ch != NULL ? ch : "(unnamed)",
 			    who != NULL ? who : "an unknown user");
-		} else if (is(ev, "TaskScheduler", 719))
+		} else if (event_is(ev, "TaskScheduler", 719))
 			gap(hr, "task-history-disabled", ev, NULL, "Task "
 			    "Scheduler switched its Operational log off: no "
 			    "run history after this time");
-		else if (is(ev, "Security-Auditing", 4719))
+		else if (event_is(ev, "Security-Auditing", 4719))
 			gap(hr, "audit-policy-changed", ev, NULL, "Audit "
 			    "policy changed (%s): logon and account events "
 			    "may be missing after this time",

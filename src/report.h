@@ -177,6 +177,8 @@ void		 diagnose(struct timeline *, const struct diag_opts *,
 		    struct report *);
 void		 report_free(struct report *);
 const struct report_writer *report_writer_find(const char *);
+const char	*report_when(const struct report_opts *, int64_t, char *,
+		    size_t);
 int		 report_write_json(FILE *, const struct report *,
 		    const struct report_opts *);
 int		 report_write_text(FILE *, const struct report *,

@@ -212,33 +212,6 @@ zone_offset(const struct report_opts *o, int64_t t)
 	return tz_offset(o->tz_name, t);
 }
 
-/* "2026-03-04 01:30:00Z", or in --tz: "2026-03-04 02:30:00+01:00". */
-static const char *
-when(const struct report_opts *o, int64_t t, char *s, size_t len)
-{
-	int64_t	off;
-	char	tmp[TL_TIME_STRLEN];
-	int	m;
-
-	if (t == TL_TIME_NONE) {
-		snprintf(s, len, "-");
-		return s;
-	}
-	off = zone_offset(o, t);
-	tl_time_format(t + off, tmp, sizeof(tmp));
-	tmp[10] = ' ';
-	tmp[19] = '\0';
-	if (off == 0 && (o->tz_name == NULL || strcmp(o->tz_name,
-	    "UTC") == 0)) {
-		snprintf(s, len, "%sZ", tmp);
-		return s;
-	}
-	m = (int)(off / MINUTE) % (24 * 60);
-	snprintf(s, len, "%.19s%c%02d:%02d", tmp, m < 0 ? '-' : '+',
-	    abs(m) / 60 % 100, abs(m) % 60);
-	return s;
-}
-
 /* <time datetime="UTC ISO">display</time>, or a dash. */
 static void
 add_time(struct buf *b, const struct report_opts *o, int64_t t)
@@ -250,7 +223,7 @@ add_time(struct buf *b, const struct report_opts *o, int64_t t)
 		return;
 	}
 	buf_printf(b, "<time datetime=\"%s\">%s</time>",
-	    tl_time_format(t, iso, sizeof(iso)), when(o, t, s, sizeof(s)));
+	    tl_time_format(t, iso, sizeof(iso)), report_when(o, t, s, sizeof(s)));
 }
 
 static const char *
@@ -609,7 +582,7 @@ svg_runs(struct buf *b, const struct task_report *t, const struct scale *s,
 		buf_printf(b, "<g class=\"run\" data-ok=\"%d\" data-n=\"%zu\">"
 		    "<title>", ok, n);
 		if (n == 1)
-			buf_printf(b, "%s %s", when(o, t->run_times[i], a,
+			buf_printf(b, "%s %s", report_when(o, t->run_times[i], a,
 			    sizeof(a)), ok ? "succeeded" : "failed");
 		else {
 			size_t	k, last = i;
@@ -618,8 +591,8 @@ svg_runs(struct buf *b, const struct task_report *t, const struct scale *s,
 				if ((t->run_ok[k] != 0) == ok)
 					last = k;
 			buf_printf(b, "%zu runs %s, %s .. %s", n, ok ?
-			    "succeeded" : "failed", when(o, t->run_times[i], a,
-			    sizeof(a)), when(o, t->run_times[last], c,
+			    "succeeded" : "failed", report_when(o, t->run_times[i], a,
+			    sizeof(a)), report_when(o, t->run_times[last], c,
 			    sizeof(c)));
 		}
 		buf_adds(b, "</title>");
@@ -677,13 +650,13 @@ svg_lane(struct buf *b, const struct task_report *t, size_t hi, size_t ti,
 		right = x > s->x0 + s->width - 110;
 		buf_printf(b, "<g class=\"onset-mark\"><title>onset %s</title>"
 		    "<line class=\"onset\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
-		    "y2=\"%.1f\" data-time=\"%s\"/>", when(o, t->onset, a,
+		    "y2=\"%.1f\" data-time=\"%s\"/>", report_when(o, t->onset, a,
 		    sizeof(a)), x, y + 2, x, y + LANE_H - 2,
 		    tl_time_format(t->onset, iso, sizeof(iso)));
 		buf_printf(b, "<text class=\"onsetlabel\" x=\"%.1f\" y=\"%.1f\""
 		    " text-anchor=\"%s\">onset %.11s</text></g>",
 		    right ? x - 4 : x + 4, y + 12, right ? "end" : "start",
-		    when(o, t->onset, a, sizeof(a)) + 5);
+		    report_when(o, t->onset, a, sizeof(a)) + 5);
 	}
 	buf_adds(b, "</g>\n");
 }
@@ -785,7 +758,7 @@ svg_evidence_lane(struct buf *b, const struct host_report *h,
 		    role_name(v[i].role));
 		ht(b, e->rule);
 		buf_adds(b, "\"><title>");
-		buf_printf(b, "%s ", when(o, e->time, a, sizeof(a)));
+		buf_printf(b, "%s ", report_when(o, e->time, a, sizeof(a)));
 		ht(b, e->rule);
 		buf_printf(b, " (%s", role_name(v[i].role));
 		if (e->cause != CAUSE_NONE && v[i].role != ROLE_CONTEXT)
@@ -1548,8 +1521,8 @@ fleet_svg(struct buf *b, const struct fleet_host *fh, size_t n,
 		    "width=\"%.1f\" height=\"%.1f\" fill=\"#5d6670\">"
 		    "<title>%zu onset%s, %s .. %s</title></rect>",
 		    s.x0 + bw * (double)k + 0.5, top - 4 - bh, bw - 1, bh,
-		    bins[k], bins[k] == 1 ? "" : "s", when(o, b0, a,
-		    sizeof(a)), when(o, b1, c, sizeof(c)));
+		    bins[k], bins[k] == 1 ? "" : "s", report_when(o, b0, a,
+		    sizeof(a)), report_when(o, b1, c, sizeof(c)));
 	}
 	buf_adds(b, "</g>\n");
 	y = top;
@@ -1589,7 +1562,7 @@ fleet_svg(struct buf *b, const struct fleet_host *fh, size_t n,
 			buf_adds(b, " ");
 			ht(b, t->task);
 			buf_printf(b, ": %s since %s (%s)</title></circle>",
-			    status_name(t->status), when(o, t->onset, a,
+			    status_name(t->status), report_when(o, t->onset, a,
 			    sizeof(a)), cause_label(t->cause));
 		}
 		buf_adds(b, "</g>\n");

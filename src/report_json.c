@@ -18,17 +18,6 @@
 #include "tltime.h"
 
 static void
-jtime(struct buf *b, int64_t t)
-{
-	char	s[TL_TIME_STRLEN];
-
-	if (t == TL_TIME_NONE)
-		buf_adds(b, "null");
-	else
-		json_add_string(b, tl_time_format(t, s, sizeof(s)));
-}
-
-static void
 jkey(struct buf *b, const char *k, int first)
 {
 	if (!first)
@@ -99,11 +88,11 @@ json_task(struct buf *b, const struct task_report *t)
 	jkey(b, "status", 0);
 	json_add_string(b, status_name(t->status));
 	jkey(b, "onset", 0);
-	jtime(b, t->onset);
+	json_add_time(b, t->onset);
 	jkey(b, "first_failure", 0);
-	jtime(b, t->first_failure);
+	json_add_time(b, t->first_failure);
 	jkey(b, "last_success", 0);
-	jtime(b, t->last_success);
+	json_add_time(b, t->last_success);
 	jkey(b, "failures", 0);
 	buf_printf(b, "%lu", t->failures);
 	jkey(b, "result_codes", 0);
@@ -149,7 +138,7 @@ json_task(struct buf *b, const struct task_report *t)
 
 		buf_adds(b, i ? ",{" : "{");
 		jkey(b, "time", 1);
-		jtime(b, e->time);
+		json_add_time(b, e->time);
 		jkey(b, "source_file", 0);
 		json_add_string(b, e->source_file);
 		jkey(b, "record_number", 0);
@@ -219,7 +208,7 @@ json_host(struct buf *b, const struct report *r, const struct host_report *h)
 		jkey(b, "id", 1);
 		json_add_string(b, h->gaps[i].id);
 		jkey(b, "time", 0);
-		jtime(b, h->gaps[i].time);
+		json_add_time(b, h->gaps[i].time);
 		jkey(b, "source_file", 0);
 		json_add_string(b, h->gaps[i].source_file);
 		jkey(b, "record_number", 0);
@@ -237,9 +226,9 @@ json_host(struct buf *b, const struct report *r, const struct host_report *h)
 	for (i = 0; i < h->nclusters; i++) {
 		buf_adds(b, i ? ",{" : "{");
 		jkey(b, "start", 1);
-		jtime(b, h->clusters[i].start);
+		json_add_time(b, h->clusters[i].start);
 		jkey(b, "end", 0);
-		jtime(b, h->clusters[i].end);
+		json_add_time(b, h->clusters[i].end);
 		jkey(b, "tasks", 0);
 		buf_addc(b, '[');
 		for (j = 0; j < h->clusters[i].ntasks; j++) {

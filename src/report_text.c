@@ -53,9 +53,12 @@ cause_sentence(enum cause c)
 	}
 }
 
-/* "2026-03-04 01:30:00Z", or in --tz: "2026-03-04 02:30:00+01:00". */
-static const char *
-when(const struct report_opts *o, int64_t t, char *s, size_t len)
+/*
+ * "2026-03-04 01:30:00Z", or in --tz: "2026-03-04 02:30:00+01:00".
+ * Shared with the HTML writer.
+ */
+const char *
+report_when(const struct report_opts *o, int64_t t, char *s, size_t len)
 {
 	int64_t	off;
 	char	tmp[TL_TIME_STRLEN];
@@ -158,10 +161,10 @@ text_task_full(FILE *fp, const struct task_report *t,
 	fputc('\n', fp);
 	if (t->status != ST_AT_RISK) {
 		fprintf(fp, "    onset      %s   first failure %s\n",
-		    when(o, t->onset, a, sizeof(a)),
-		    when(o, t->first_failure, b, sizeof(b)));
+		    report_when(o, t->onset, a, sizeof(a)),
+		    report_when(o, t->first_failure, b, sizeof(b)));
 		fprintf(fp, "    last ok    %s   failures %lu, successes "
-		    "%lu\n", when(o, t->last_success, a, sizeof(a)),
+		    "%lu\n", report_when(o, t->last_success, a, sizeof(a)),
 		    t->failures, t->successes);
 	}
 	for (i = 0; i < t->ncodes && i < 4; i++) {
@@ -195,7 +198,7 @@ text_task_full(FILE *fp, const struct task_report *t,
 		mark = e->role == ROLE_SUPPORTS ? "+" : e->role ==
 		    ROLE_WEAKENS ? "-" : " ";
 		fprintf(fp, "      %s %s %s%s%s\n        ", mark,
-		    e->time != TL_TIME_NONE ? when(o, e->time, a, sizeof(a)) :
+		    e->time != TL_TIME_NONE ? report_when(o, e->time, a, sizeof(a)) :
 		    "(configuration)      ", col(o, DIM), e->rule,
 		    col(o, RESET));
 		wrap(fp, e->text, 8, 80);
@@ -243,12 +246,12 @@ text_host(FILE *fp, const struct report *r, const struct host_report *h,
 	fprintf(fp, "  %zu task%s: %zu failing", h->ntasks, h->ntasks == 1 ?
 	    "" : "s", nfail);
 	if (first != TL_TIME_NONE)
-		fprintf(fp, " (since %s)", when(o, first, a, sizeof(a)));
+		fprintf(fp, " (since %s)", report_when(o, first, a, sizeof(a)));
 	fprintf(fp, ", %zu at risk\n", nrisk);
 	for (i = 0; i < h->nclusters; i++) {
 		fprintf(fp, "  began failing together, %s .. %s:\n   ",
-		    when(o, h->clusters[i].start, a, sizeof(a)),
-		    when(o, h->clusters[i].end, b, sizeof(b)));
+		    report_when(o, h->clusters[i].start, a, sizeof(a)),
+		    report_when(o, h->clusters[i].end, b, sizeof(b)));
 		for (j = 0; j < h->clusters[i].ntasks; j++)
 			fprintf(fp, " %s", h->clusters[i].tasks[j]);
 		fputc('\n', fp);
@@ -273,7 +276,7 @@ text_host(FILE *fp, const struct report *r, const struct host_report *h,
 			fprintf(fp, " (%s)", t->user != NULL ? t->user :
 			    t->sid);
 		if (t->last_success != TL_TIME_NONE)
-			fprintf(fp, ", last ok %s", when(o, t->last_success,
+			fprintf(fp, ", last ok %s", report_when(o, t->last_success,
 			    a, sizeof(a)));
 		if (t->enabled == 0)
 			fprintf(fp, ", disabled");
@@ -293,7 +296,7 @@ text_host(FILE *fp, const struct report *r, const struct host_report *h,
 		fprintf(fp, "\n  evidence gaps\n");
 	for (i = 0; i < h->ngaps; i++) {
 		fprintf(fp, "    %s %s\n      ", h->gaps[i].id,
-		    h->gaps[i].time != TL_TIME_NONE ? when(o, h->gaps[i].time,
+		    h->gaps[i].time != TL_TIME_NONE ? report_when(o, h->gaps[i].time,
 		    a, sizeof(a)) : "");
 		wrap(fp, h->gaps[i].text, 6, 80);
 	}

@@ -49,11 +49,6 @@ hit(struct tctx *t, const struct rule *r, const struct event *ev,
 		t->cur[c] = w;
 }
 
-static int
-is(const struct event *ev, const char *provider, uint32_t id)
-{
-	return ev->event_id == id && provider_is(ev->provider, provider);
-}
 
 /* Is the account an event is about (Target...) the task's principal? */
 static int
@@ -163,7 +158,7 @@ rule_failed_logon_status(struct tctx *t, const struct rule *r)
 	for (i = 0; i < t->h->nevents; i++) {
 		ev = t->h->events[i];
 		if (ev->time < from || ev->time > to ||
-		    !is(ev, "Security-Auditing", 4625) ||
+		    !event_is(ev, "Security-Auditing", 4625) ||
 		    !about_principal(t, ev))
 			continue;
 		/* A network logon with the same name is someone else. */
@@ -241,12 +236,12 @@ is_policy_arrival(const struct event *ev)
 {
 	const char	*v;
 
-	if (is(ev, "GroupPolicy", 4016) || is(ev, "GroupPolicy", 5016))
+	if (event_is(ev, "GroupPolicy", 4016) || event_is(ev, "GroupPolicy", 5016))
 		return (v = event_get(ev, "CSEExtensionName")) != NULL &&
 		    tl_strcasestr(v, "Security") != NULL;
-	if (is(ev, "Security-Auditing", 6144) || is(ev, "GroupPolicy", 1502))
+	if (event_is(ev, "Security-Auditing", 6144) || event_is(ev, "GroupPolicy", 1502))
 		return 1;
-	if (is(ev, "Security-Auditing", 4657))
+	if (event_is(ev, "Security-Auditing", 4657))
 		return (v = event_get(ev, "ObjectValueName")) != NULL &&
 		    tl_strcasecmp(v, "DisableDomainCreds") == 0;
 	return 0;
@@ -255,7 +250,7 @@ is_policy_arrival(const struct event *ev)
 static int
 is_boot(const struct event *ev)
 {
-	return is(ev, "EventLog", 6005) || is(ev, "Kernel-General", 12);
+	return event_is(ev, "EventLog", 6005) || event_is(ev, "Kernel-General", 12);
 }
 
 /*
@@ -319,10 +314,10 @@ is_password_event(const struct event *ev)
 {
 	const char	*v;
 
-	if (is(ev, "Security-Auditing", 4723) ||
-	    is(ev, "Security-Auditing", 4724))
+	if (event_is(ev, "Security-Auditing", 4723) ||
+	    event_is(ev, "Security-Auditing", 4724))
 		return 1;
-	if (is(ev, "Security-Auditing", 4738))
+	if (event_is(ev, "Security-Auditing", 4738))
 		return (v = event_get(ev, "PasswordLastSet")) != NULL &&
 		    *v != '\0' && strcmp(v, "-") != 0 &&
 		    strcmp(v, "%%1794") != 0;
@@ -411,8 +406,8 @@ rule_reentered(struct tctx *t, const struct rule *r)
 		if (ev->time <= t->tr->onset ||
 		    ev->time >= t->tr->last_failure)
 			continue;
-		if (!(is(ev, "TaskScheduler", 140) ||
-		    is(ev, "Security-Auditing", 4702)))
+		if (!(event_is(ev, "TaskScheduler", 140) ||
+		    event_is(ev, "Security-Auditing", 4702)))
 			continue;
 		if ((name = event_get(ev, "TaskName")) == NULL ||
 		    tl_strcasecmp(name + (*name == '\\'), t->tr->task +
@@ -493,7 +488,7 @@ rule_lockout_consequence(struct tctx *t, const struct rule *r)
 		return;
 	for (i = 0; i < t->h->nevents; i++) {
 		ev = t->h->events[i];
-		if (is(ev, "Security-Auditing", 4740) &&
+		if (event_is(ev, "Security-Auditing", 4740) &&
 		    ev->time > first->time && about_principal(t, ev)) {
 			hit(t, r, ev, NULL, 0, CAUSE_ACCOUNT, -3,
 			    "lockout came after failures with a stale "
@@ -538,8 +533,8 @@ rule_batch_right_removed(struct tctx *t, const struct rule *r)
 		return;
 	for (i = 0; i < t->h->nevents; i++) {
 		ev = t->h->events[i];
-		if (!is(ev, "Security-Auditing", 4705) &&
-		    !is(ev, "Security-Auditing", 4704))
+		if (!event_is(ev, "Security-Auditing", 4705) &&
+		    !event_is(ev, "Security-Auditing", 4704))
 			continue;
 		if ((priv = event_get(ev, "PrivilegeList")) == NULL ||
 		    tl_strcasestr(priv, "SeBatchLogonRight") == NULL)
@@ -577,7 +572,7 @@ is_dc_trouble(const struct event *ev)
 	size_t	i;
 
 	for (i = 0; i < TL_NELEM(tab); i++)
-		if (is(ev, tab[i].provider, tab[i].id))
+		if (event_is(ev, tab[i].provider, tab[i].id))
 			return 1;
 	return 0;
 }
@@ -730,17 +725,17 @@ rule_credential_store(struct tctx *t, const struct rule *r)
 		ev = t->h->events[i];
 		if (ev->time < from || ev->time > to)
 			continue;
-		bad = is(ev, "TaskScheduler", 406) ||
-		    is(ev, "TaskScheduler", 407) ||
-		    is(ev, "TaskScheduler", 718) ||
-		    is(ev, "Security-Kerberos", 4) ||
-		    is(ev, "Security-Kerberos", 7);
-		if (is(ev, "LsaSrv", 40960) && (v = event_get(ev,
+		bad = event_is(ev, "TaskScheduler", 406) ||
+		    event_is(ev, "TaskScheduler", 407) ||
+		    event_is(ev, "TaskScheduler", 718) ||
+		    event_is(ev, "Security-Kerberos", 4) ||
+		    event_is(ev, "Security-Kerberos", 7);
+		if (event_is(ev, "LsaSrv", 40960) && (v = event_get(ev,
 		    "Error")) != NULL)
 			for (k = 0; k < TL_NELEM(cert_codes); k++)
 				if (tl_strcasestr(v, cert_codes[k]) != NULL)
 					bad = 1;
-		if (is(ev, "Security-Auditing", 4771) && (v = event_get(ev,
+		if (event_is(ev, "Security-Auditing", 4771) && (v = event_get(ev,
 		    "Status")) != NULL && tl_strcasecmp(v, "0x10") == 0)
 			bad = 1;
 		if (bad)

@@ -199,7 +199,8 @@ text_task_full(FILE *fp, const struct task_report *t,
 		    ROLE_WEAKENS ? "-" : " ";
 		fprintf(fp, "      %s %s %s%s%s\n        ", mark,
 		    e->time != TL_TIME_NONE ? report_when(o, e->time, a, sizeof(a)) :
-		    "(configuration)      ", col(o, DIM), e->rule,
+		    e->source_file != NULL ? "(configuration)      " :
+		    "(reasoning)          ", col(o, DIM), e->rule,
 		    col(o, RESET));
 		wrap(fp, e->text, 8, 80);
 		if (e->source_file != NULL) {

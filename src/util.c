@@ -215,6 +215,8 @@ buf_reserve(struct buf *b, size_t more)
 	while (b->cap < need)
 		b->cap = b->cap > SIZE_MAX / 2 ? need : b->cap * 2;
 	b->data = xreallocarray(b->data, 1, b->cap);
+	/* Reserved, never added to: still an empty string (buf_steal). */
+	b->data[b->len] = '\0';
 }
 
 void

@@ -23,6 +23,7 @@
 #include <libevtx.h>
 
 #include "eventxml.h"
+#include "evtxraw.h"
 #include "tltime.h"
 
 #define EVTX_HEADER_SIZE	4096
@@ -188,7 +189,7 @@ report_damage(struct input *in, const struct parse_sink *sink,
 static struct event *
 evtx_record(struct input *in, const struct parse_sink *sink,
     libevtx_record_t *rec, int recovered, struct offsets *offs,
-    char **xmlbuf, size_t *xmlcap)
+    int64_t known_off, char **xmlbuf, size_t *xmlcap)
 {
 	libevtx_error_t	*e = NULL;
 	struct event	*ev = NULL;
@@ -202,7 +203,7 @@ evtx_record(struct input *in, const struct parse_sink *sink,
 
 	if (libevtx_record_get_identifier(rec, &id, &e) != 1)
 		libevtx_error_free(&e);
-	off = offsets_find(offs, id);
+	off = known_off >= 0 ? known_off : offsets_find(offs, id);
 	if (libevtx_record_get_event_identifier(rec, &eid, &e) != 1)
 		libevtx_error_free(&e);
 	provider[0] = '\0';
@@ -278,6 +279,216 @@ evtx_record(struct input *in, const struct parse_sink *sink,
 	return ev;
 }
 
+/* Hand a decoded record to the sink. */
+static void
+evtx_emit(const struct parse_sink *sink, struct event *ev, int recovered,
+    uint64_t *last_off)
+{
+	ev->recovered = recovered;
+	*last_off = ev->offset;
+	if (sink->event != NULL)
+		sink->event(sink->arg, ev);
+	else
+		event_free(ev);
+}
+
+/* Fetch normal record i through libevtx and decode it; 0 when unreadable. */
+static int
+evtx_fetch(struct input *in, const struct parse_sink *sink,
+    libevtx_file_t *f, int i, libevtx_record_t **rec, uint64_t *last_off)
+{
+	libevtx_error_t	*e = NULL;
+	char		 what[128];
+
+	if (libevtx_file_get_record_by_index(f, i, rec, &e) != 1) {
+		snprintf(what, sizeof(what), "record index %d unreadable "
+		    "(after offset %llu)", i, (unsigned long long)*last_off);
+		report_damage(in, sink, &e, what, (int64_t)*last_off, 0);
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * The fast path over normal records [lo, hi): read each record's
+ * System values from the raw chunk (evtxraw.c) and give libevtx only
+ * the records the sink wants, or cannot be told about.  The walk must
+ * see the records libevtx sees, in the same order: it checks the count
+ * first and each fetched record's identifier; on any disagreement it
+ * returns the index from which the caller must go on the slow way.
+ *
+ * Channel rule: when the log has at least 16 records, its first 8 and
+ * last 8 all name one channel, and want(NULL, channel, 0) says no
+ * record of that channel can matter, the rest is skipped undecoded.
+ * Both ends are looked at because a forwarded log (ForwardedEvents)
+ * keeps each record's own channel and may hold many.
+ */
+/*
+ * Test hook (sink->fast_check): compare what the pre-filter read with
+ * what libevtx says about the same record; a disagreement is reported
+ * as an internal error on the input.
+ */
+static void
+evtx_check(struct input *in, const struct parse_sink *sink,
+    libevtx_record_t *rec, const struct evtxraw_info *ri, int want)
+{
+	libevtx_error_t	*e = NULL;
+	struct tl_error	 d;
+	uint32_t	 eid = 0;
+	char		 provider[256];
+
+	provider[0] = '\0';
+	if (libevtx_record_get_event_identifier(rec, &eid, &e) != 1)
+		libevtx_error_free(&e);
+	if (libevtx_record_get_utf8_source_name(rec, (uint8_t *)provider,
+	    sizeof(provider), &e) != 1) {
+		libevtx_error_free(&e);
+		provider[0] = '\0';
+	}
+	if (ri->event_id >= 0 && (uint32_t)ri->event_id == (eid & 0xffff) &&
+	    (ri->provider[0] == '\0' || strcmp(ri->provider, provider) == 0))
+		return;
+	if (ri->event_id < 0 && want)
+		return;		/* not read: decoded the slow way, fine */
+	tl_error_clear(&d);
+	d.code = TL_ERR_INTERNAL;
+	snprintf(d.input, sizeof(d.input), "%s", in->path);
+	snprintf(d.msg, sizeof(d.msg), "fast path check: record %llu: "
+	    "pre-filter read id %ld provider '%s', libevtx says %u '%s'",
+	    (unsigned long long)ri->id, ri->event_id, ri->provider,
+	    eid & 0xffff, provider);
+	if (sink->damage != NULL)
+		sink->damage(sink->arg, &d);
+}
+
+#define EVTX_SAMPLE	8
+static int
+evtx_fast(struct input *in, const struct parse_sink *sink, libevtx_file_t *f,
+    int n, int lo, int hi, struct offsets *offs, char **xmlbuf,
+    size_t *xmlcap, uint64_t *last_off)
+{
+	struct evtxraw_chunk	*ch = NULL;
+	struct evtxraw_info	 ri;
+	libevtx_record_t	*rec = NULL;
+	libevtx_error_t		*e = NULL;
+	struct event		*ev;
+	uint8_t			*buf = NULL;
+	char			 first[EVTX_SAMPLE][128], last[EVTX_SAMPLE][128];
+	uint64_t		 nchunks, c, rid;
+	off_t			 end;
+	int			 fd, idx, r, want, same, i, resume = lo;
+	int64_t			 base;
+
+	if ((fd = open(in->open_path, O_RDONLY | O_NOCTTY)) == -1)
+		return lo;
+	end = lseek(fd, 0, SEEK_END);
+	nchunks = end > EVTX_HEADER_SIZE ? ((uint64_t)end - EVTX_HEADER_SIZE) /
+	    EVTX_CHUNK_SIZE : 0;
+	buf = xmalloc(EVTX_CHUNK_SIZE);
+	ch = xmalloc(sizeof(*ch));
+
+	/* Pass 1: count the records, look at both ends. */
+	idx = 0;
+	for (c = 0; c < nchunks; c++) {
+		if (pread(fd, buf, EVTX_CHUNK_SIZE, (off_t)(EVTX_HEADER_SIZE +
+		    c * EVTX_CHUNK_SIZE)) != EVTX_CHUNK_SIZE)
+			goto slow;
+		if (!evtxraw_chunk_open(ch, buf))
+			continue;
+		while ((r = evtxraw_chunk_next(ch, &ri)) == 1) {
+			if (idx < EVTX_SAMPLE)
+				snprintf(first[idx], sizeof(first[idx]), "%s",
+				    ri.channel);
+			snprintf(last[idx % EVTX_SAMPLE], sizeof(last[0]),
+			    "%s", ri.channel);
+			idx++;
+		}
+		if (r < 0)
+			goto slow;
+	}
+	if (idx != n)
+		goto slow;
+	if (n >= 2 * EVTX_SAMPLE && !sink->fast_check) {
+		same = first[0][0] != '\0';
+		for (i = 0; i < EVTX_SAMPLE && same; i++)
+			same = strcmp(first[i], first[0]) == 0 &&
+			    strcmp(last[i], first[0]) == 0;
+		if (same && !sink->want(sink->arg, NULL, first[0], 0)) {
+			in->stats.records += (uint64_t)(hi - lo);
+			in->stats.skipped += (uint64_t)(hi - lo);
+			resume = hi;
+			goto out;
+		}
+	}
+
+	/* Pass 2: decide, and decode what is wanted. */
+	idx = 0;
+	for (c = 0; c < nchunks && idx < hi; c++) {
+		if (pread(fd, buf, EVTX_CHUNK_SIZE, (off_t)(EVTX_HEADER_SIZE +
+		    c * EVTX_CHUNK_SIZE)) != EVTX_CHUNK_SIZE)
+			goto slow_here;
+		if (!evtxraw_chunk_open(ch, buf))
+			continue;
+		base = (int64_t)(EVTX_HEADER_SIZE + c * EVTX_CHUNK_SIZE);
+		while (idx < hi && evtxraw_chunk_next(ch, &ri) == 1) {
+			if (idx++ < lo)
+				continue;
+			want = ri.event_id < 0 || ri.provider[0] == '\0' ||
+			    sink->want(sink->arg, ri.provider, NULL,
+			    (uint32_t)ri.event_id & 0xffff);
+			if (want && ri.logon_type >= 0 &&
+			    sink->want_logon != NULL &&
+			    (ri.event_id == 4624 || ri.event_id == 4625) &&
+			    (strcmp(ri.provider, "Microsoft-Windows-Security-"
+			    "Auditing") == 0) &&
+			    !sink->want_logon(sink->arg,
+			    (uint32_t)ri.event_id, ri.logon_type))
+				want = 0;
+			if (!want && !sink->fast_check) {
+				in->stats.records++;
+				in->stats.skipped++;
+				continue;
+			}
+			if (!evtx_fetch(in, sink, f, idx - 1, &rec, last_off))
+				continue;
+			rid = 0;
+			if (libevtx_record_get_identifier(rec, &rid, &e) != 1)
+				libevtx_error_free(&e);
+			if (rid != ri.id) {
+				/* Not the record we walked to: slow from here. */
+				libevtx_record_free(&rec, NULL);
+				resume = idx - 1;
+				goto out;
+			}
+			if (sink->fast_check)
+				evtx_check(in, sink, rec, &ri, want);
+			in->stats.records++;
+			if (!want) {
+				in->stats.skipped++;
+				libevtx_record_free(&rec, NULL);
+				continue;
+			}
+			ev = evtx_record(in, sink, rec, 0, offs, base +
+			    ri.offset, xmlbuf, xmlcap);
+			libevtx_record_free(&rec, NULL);
+			if (ev != NULL)
+				evtx_emit(sink, ev, 0, last_off);
+		}
+	}
+	resume = hi;
+	goto out;
+slow_here:
+	resume = idx > lo ? idx : lo;
+	goto out;
+slow:
+	resume = lo;
+out:
+	free(ch);
+	free(buf);
+	close(fd);
+	return resume;
+}
+
 static int
 evtx_parse(struct input *in, const struct parse_sink *sink,
     struct tl_error *err)
@@ -290,8 +501,11 @@ evtx_parse(struct input *in, const struct parse_sink *sink,
 	size_t		 xmlcap = 0;
 	uint64_t	 last_off = 0;
 	struct offsets	*offs_p = NULL;
-	int		 n = 0, i, pass, rc = TL_ERR_FORMAT;
+	uint32_t	 k = sink->part, nk = sink->nparts ? sink->nparts : 1;
+	int		 n = 0, i, lo, hi, rc = TL_ERR_FORMAT;
 
+	if (k >= nk)
+		return 0;
 	if (libevtx_file_initialize(&f, &e) != 1) {
 		evtx_errmsg(&e, "libevtx", err->msg, sizeof(err->msg));
 		rc = tl_error_set(err, TL_ERR_INTERNAL, in->path, "%s",
@@ -309,41 +523,64 @@ evtx_parse(struct input *in, const struct parse_sink *sink,
 	}
 	offs_p = xmalloc(sizeof(*offs_p));
 	offsets_open(offs_p, in->open_path);
-	for (pass = 0; pass < 2; pass++) {
-		if ((pass == 0 ? libevtx_file_get_number_of_records(f, &n, &e) :
-		    libevtx_file_get_number_of_recovered_records(f, &n,
-		    &e)) != 1) {
-			report_damage(in, sink, &e, pass == 0 ?
-			    "cannot count records" :
-			    "cannot count recovered records", -1, 0);
+
+	/* Normal records: this part's share [lo, hi). */
+	if (libevtx_file_get_number_of_records(f, &n, &e) != 1) {
+		if (k == 0)
+			report_damage(in, sink, &e, "cannot count records",
+			    -1, 0);
+		else
+			libevtx_error_free(&e);
+		n = 0;
+	}
+	lo = (int)((int64_t)n * k / nk);
+	hi = (int)((int64_t)n * (k + 1) / nk);
+	i = lo;
+	if (sink->fast && sink->want != NULL && n > 0) {
+		int	corrupt = libevtx_file_is_corrupted(f, &e);
+
+		if (corrupt != 0)
+			libevtx_error_free(&e);
+		if (corrupt == 0)
+			i = evtx_fast(in, sink, f, n, lo, hi, offs_p, &xmlbuf,
+			    &xmlcap, &last_off);
+	}
+	for (; i < hi; i++) {
+		if (!evtx_fetch(in, sink, f, i, &rec, &last_off))
 			continue;
+		in->stats.records++;
+		ev = evtx_record(in, sink, rec, 0, offs_p, -1, &xmlbuf,
+		    &xmlcap);
+		libevtx_record_free(&rec, NULL);
+		if (ev != NULL)
+			evtx_emit(sink, ev, 0, &last_off);
+	}
+
+	/* Recovered records: the last part reads them all. */
+	if (k + 1 == nk) {
+		if (libevtx_file_get_number_of_recovered_records(f, &n,
+		    &e) != 1) {
+			report_damage(in, sink, &e,
+			    "cannot count recovered records", -1, 0);
+			n = 0;
 		}
 		for (i = 0; i < n; i++) {
-			if ((pass == 0 ? libevtx_file_get_record_by_index(f, i,
-			    &rec, &e) : libevtx_file_get_recovered_record_by_index(
-			    f, i, &rec, &e)) != 1) {
-				snprintf(what, sizeof(what), "%srecord index "
-				    "%d unreadable (after offset %llu)",
-				    pass ? "recovered " : "", i,
-				    (unsigned long long)last_off);
+			if (libevtx_file_get_recovered_record_by_index(f, i,
+			    &rec, &e) != 1) {
+				snprintf(what, sizeof(what), "recovered record "
+				    "index %d unreadable (after offset %llu)",
+				    i, (unsigned long long)last_off);
 				report_damage(in, sink, &e, what,
-				    (int64_t)last_off, pass);
+				    (int64_t)last_off, 1);
 				continue;
 			}
 			in->stats.records++;
-			if (pass == 1)
-				in->stats.recovered++;
-			ev = evtx_record(in, sink, rec, pass, offs_p, &xmlbuf,
+			in->stats.recovered++;
+			ev = evtx_record(in, sink, rec, 1, offs_p, -1, &xmlbuf,
 			    &xmlcap);
 			libevtx_record_free(&rec, NULL);
-			if (ev == NULL)
-				continue;
-			ev->recovered = pass;
-			last_off = ev->offset;
-			if (sink->event != NULL)
-				sink->event(sink->arg, ev);
-			else
-				event_free(ev);
+			if (ev != NULL)
+				evtx_emit(sink, ev, 1, &last_off);
 		}
 	}
 	rc = 0;

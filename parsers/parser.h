@@ -52,6 +52,12 @@ struct input {
 	struct parse_stats stats;
 	int		 unusable;	/* parse() failed as a whole */
 	char		*note;		/* why it was unusable or skipped */
+	char		*host_hint;	/* host named by collection metadata */
+	int		 compressed;	/* size, sha256: of the gzip file */
+	int		 vss;		/* from a volume shadow copy */
+	int		 duplicate;	/* same bytes as input dup_of: not parsed */
+	uint32_t	 dup_of;
+	struct tl_error	*error;		/* refused by the input layer, or NULL */
 };
 
 struct parse_sink {
@@ -69,6 +75,22 @@ struct parse_sink {
 	 * count them in stats.skipped.  NULL wants everything.
 	 */
 	int	(*want)(void *, const char *, const char *, uint32_t);
+	/*
+	 * Optional, with want: a second look at a Security 4624 or 4625
+	 * whose LogonType the parser read before decoding.  0 skips it.
+	 */
+	int	(*want_logon)(void *, uint32_t, long);
+	/*
+	 * Parse only part `part` of `nparts` (0 and 0 or 1: all of it).
+	 * Parsers that can split (EVTX) take a share of the records; the
+	 * others do everything in part 0 and nothing in the rest.  Parts
+	 * of one input may run at the same time with their own sinks.
+	 */
+	uint32_t part, nparts;
+	/* Pre-filter records from their raw bytes (the "fast path"). */
+	int	 fast;
+	/* Also check every pre-filter read against libevtx (tests). */
+	int	 fast_check;
 };
 
 struct parser {

@@ -41,4 +41,9 @@ void	 cli_print_error(const struct tl_error *);
 void	 cli_note(void *, const char *, const char *);
 int	 cli_parse_time(const char *, int64_t *);
 
+struct timeline;
+struct report;
+void	 cli_print_diags(const struct timeline *);
+int	 cli_exit_status(const struct report *, const struct timeline *);
+
 #endif /* TL_CLI_H */

@@ -1,6 +1,300 @@
-/* placeholder: analyze, batch and fleet land with the diagnosis. */
+/*
+ * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
+ *
+ * cmd_analyze.c: `taskline analyze`: read every PATH (each folder or
+ * archive a bundle: a host's collection), diagnose, write the report.
+ */
+
 #include "config.h"
+
+#include <sys/stat.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "cli.h"
-int cmd_analyze(int argc, char **argv) { (void)argc; (void)argv; return TL_EXIT_USAGE; }
-int cmd_batch(int argc, char **argv) { (void)argc; (void)argv; return TL_EXIT_USAGE; }
-int cmd_fleet(int argc, char **argv) { (void)argc; (void)argv; return TL_EXIT_USAGE; }
+#include "report.h"
+#include "timeline.h"
+#include "tz.h"
+
+static const struct option analyze_opts[] = {
+	{ "format", required_argument, NULL, 'f' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "no-color", no_argument, NULL, 'C' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "since", required_argument, NULL, 'S' },
+	{ "task", required_argument, NULL, 'T' },
+	{ "tz", required_argument, NULL, 'Z' },
+	{ "until", required_argument, NULL, 'U' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* The exit status of a finished analysis (see taskline(1)). */
+int
+cli_exit_status(const struct report *r, const struct timeline *tl)
+{
+	size_t	i, j;
+	int	found = 0, damaged = tl->ndiags != 0;
+
+	for (i = 0; i < r->nhosts; i++)
+		for (j = 0; j < r->hosts[i].ntasks; j++)
+			if (r->hosts[i].tasks[j].status == ST_FAILING ||
+			    r->hosts[i].tasks[j].status == ST_AT_RISK)
+				found = 1;
+	for (i = 0; i < tl->inputs.n; i++)
+		if (tl->inputs.v[i]->unusable ||
+		    tl->inputs.v[i]->stats.damaged != 0)
+			damaged = 1;
+	if (r->nhosts == 0)
+		return TL_EXIT_NOTHING;
+	if (found && damaged)
+		return TL_EXIT_FOUND_DAMAGED;
+	return found ? TL_EXIT_FOUND : damaged ? TL_EXIT_DAMAGED : TL_EXIT_OK;
+}
+
+/*
+ * Memory stays bounded by the largest bundle, not by the whole run:
+ * each folder or archive PATH is a bundle read and diagnosed on its
+ * own, and the reports are joined.  Files given directly (logs, task
+ * files, an INF) form one more set together, since they usually are
+ * one host's artifacts exported one by one.  If the same host turns up
+ * in two sets, the caller reads everything at once instead, so that
+ * the host's evidence is joined.
+ */
+
+/* Is path a folder or an archive (a bundle of its own)? */
+static int
+is_bundle_path(const char *path)
+{
+	struct stat	 sb;
+	unsigned char	 head[264];
+	ssize_t		 n = 0;
+	int		 fd;
+	size_t		 len = strlen(path);
+
+	if (stat(path, &sb) == -1)
+		return 0;
+	if (S_ISDIR(sb.st_mode))
+		return 1;
+	if (len > 4 && (tl_strcasecmp(path + len - 4, ".tgz") == 0 ||
+	    (len > 7 && tl_strcasecmp(path + len - 7, ".tar.gz") == 0)))
+		return 1;
+	if ((fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK)) == -1)
+		return 0;
+	n = read(fd, head, sizeof(head));
+	close(fd);
+	if (n >= 4 && memcmp(head, "PK\x03\x04", 4) == 0)
+		return 1;
+	return n >= 262 && memcmp(head + 257, "ustar", 5) == 0;
+}
+
+/* Exit status of one set to flags: 1 found, 2 damaged. */
+static int
+status_flags(int st)
+{
+	return (st == TL_EXIT_FOUND || st == TL_EXIT_FOUND_DAMAGED ? 1 : 0) |
+	    (st == TL_EXIT_DAMAGED || st == TL_EXIT_FOUND_DAMAGED ? 2 : 0);
+}
+
+/*
+ * Read and diagnose paths[0..n) as one evidence set.  bundle >= 0: the
+ * set is that one bundle path; -1: every path is its own bundle; -2:
+ * loose files of no bundle.  Returns the set's exit status.
+ */
+static int
+analyze_set(const struct timeline *tmpl, const struct diag_opts *dopts,
+    char **paths, size_t n, int bundle, struct report *r)
+{
+	struct timeline	tl;
+	size_t		i;
+	int		st;
+
+	timeline_init(&tl);
+	tl.jobs = tmpl->jobs;
+	tl.relevant_only = tmpl->relevant_only;
+	tl.since = tmpl->since;
+	tl.until = tmpl->until;
+	tl.fast = tmpl->fast;
+	tl.diagnose_only = tmpl->diagnose_only;
+	tl.fast_check = tmpl->fast_check;
+	tl.inputs.note = tmpl->inputs.note;
+	for (i = 0; i < n; i++)
+		timeline_add_path(&tl, paths[i], bundle == -2 ? NULL :
+		    paths[i]);
+	timeline_load(&tl);
+	cli_print_diags(&tl);
+	diagnose(&tl, dopts, r);
+	st = cli_exit_status(r, &tl);
+	timeline_clear(&tl);
+	return st;
+}
+
+/* Move src's inputs and hosts to the end of dst. */
+static void
+report_append(struct report *dst, struct report *src)
+{
+	size_t	i, k, base = dst->ninputs;
+
+	dst->inputs = xreallocarray(dst->inputs, dst->ninputs +
+	    src->ninputs + 1, sizeof(*dst->inputs));
+	memcpy(dst->inputs + base, src->inputs, src->ninputs *
+	    sizeof(*src->inputs));
+	dst->ninputs += src->ninputs;
+	dst->hosts = xreallocarray(dst->hosts, dst->nhosts + src->nhosts + 1,
+	    sizeof(*dst->hosts));
+	for (i = 0; i < src->nhosts; i++) {
+		for (k = 0; k < src->hosts[i].ninputs; k++)
+			src->hosts[i].inputs[k] += (uint32_t)base;
+		dst->hosts[dst->nhosts++] = src->hosts[i];
+	}
+	free(src->inputs);
+	free(src->hosts);
+	memset(src, 0, sizeof(*src));
+}
+
+static int
+host_cmp(const void *a, const void *b)
+{
+	return tl_strcasecmp(((const struct host_report *)a)->host,
+	    ((const struct host_report *)b)->host);
+}
+
+/*
+ * Each bundle on its own, loose files together; the joined report in
+ * *r and its exit status in *status.  Returns -1 (and no report) when
+ * a host appears in two sets.
+ */
+static int
+analyze_sets(const struct timeline *tmpl, const struct diag_opts *dopts,
+    int argc, char **argv, struct report *r, int *status)
+{
+	struct report	 part;
+	char		**loose = NULL;
+	size_t		 nloose = 0, i;
+	int		 flags = 0, nothing = 1, st;
+
+	memset(r, 0, sizeof(*r));
+	for (i = 0; i < (size_t)argc; i++) {
+		if (!is_bundle_path(argv[i])) {
+			loose = xreallocarray(loose, nloose + 1,
+			    sizeof(*loose));
+			loose[nloose++] = argv[i];
+			continue;
+		}
+		st = analyze_set(tmpl, dopts, &argv[i], 1, 0, &part);
+		flags |= status_flags(st);
+		nothing &= st == TL_EXIT_NOTHING;
+		report_append(r, &part);
+	}
+	if (nloose > 0) {
+		st = analyze_set(tmpl, dopts, loose, nloose, -2, &part);
+		flags |= status_flags(st);
+		nothing &= st == TL_EXIT_NOTHING;
+		report_append(r, &part);
+	}
+	free(loose);
+	if (r->nhosts > 1)
+		qsort(r->hosts, r->nhosts, sizeof(*r->hosts), host_cmp);
+	for (i = 1; i < r->nhosts; i++)
+		if (tl_strcasecmp(r->hosts[i - 1].host, r->hosts[i].host) ==
+		    0) {
+			report_free(r);
+			return -1;
+		}
+	*status = r->nhosts == 0 || nothing ? TL_EXIT_NOTHING :
+	    flags == 3 ? TL_EXIT_FOUND_DAMAGED : flags == 1 ? TL_EXIT_FOUND :
+	    flags == 2 ? TL_EXIT_DAMAGED : TL_EXIT_OK;
+	return 0;
+}
+
+int
+cmd_analyze(int argc, char **argv)
+{
+	struct timeline			 tl;
+	struct report			 r;
+	struct diag_opts		 dopts;
+	struct report_opts		 ropts;
+	const struct report_writer	*w;
+	const char			*format = "text", *out = NULL;
+	FILE				*fp;
+	int				 ch, jobs = 0, nocolor = 0, rc, status;
+
+	timeline_init(&tl);
+	memset(&dopts, 0, sizeof(dopts));
+	memset(&ropts, 0, sizeof(ropts));
+	while ((ch = getopt_long(argc, argv, "f:hj:o:", analyze_opts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'f':
+			format = optarg;
+			break;
+		case 'j':
+			if ((jobs = atoi(optarg)) < 1)
+				cli_usage_cmd("analyze");
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case 'C':
+			nocolor = 1;
+			break;
+		case 'S':
+			cli_parse_time(optarg, &tl.since);
+			break;
+		case 'U':
+			cli_parse_time(optarg, &tl.until);
+			break;
+		case 'T':
+			dopts.task_glob = optarg;
+			break;
+		case 'Z':
+			if (!tz_valid(optarg)) {
+				fprintf(stderr, "taskline: unknown time zone "
+				    "'%s'\n", optarg);
+				exit(TL_EXIT_USAGE);
+			}
+			ropts.tz_name = optarg;
+			break;
+		case 'h':
+		default:
+			cli_usage_cmd("analyze");
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0)
+		cli_usage_cmd("analyze");
+	if ((w = report_writer_find(format)) == NULL) {
+		fprintf(stderr, "taskline: unknown format '%s'\n", format);
+		cli_usage_cmd("analyze");
+	}
+	tl.jobs = jobs > 0 ? jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+	tl.relevant_only = 1;
+	/*
+	 * The fast path (HACKING.md): keep only what the diagnosis uses,
+	 * pre-filter EVTX records before libevtx decodes them, split
+	 * large logs across jobs.  TASKLINE_NO_FASTPATH=1 turns it off.
+	 */
+	tl.fast = getenv("TASKLINE_NO_FASTPATH") == NULL;
+	tl.diagnose_only = tl.fast;
+	tl.fast_check = getenv("TASKLINE_FASTPATH_CHECK") != NULL;
+	tl.inputs.note = cli_note;
+	rc = analyze_sets(&tl, &dopts, argc, argv, &r, &status);
+	if (rc != 0) {
+		/* A host spans several bundles: read them all together. */
+		status = analyze_set(&tl, &dopts, argv, (size_t)argc, -1, &r);
+	}
+	fp = cli_open_output(out);
+	ropts.color = !nocolor && out == NULL && isatty(STDOUT_FILENO) &&
+	    getenv("NO_COLOR") == NULL && strcmp(format, "text") == 0;
+	if (w->write(fp, &r, &ropts) != 0 || cli_close_output(fp, out) != 0)
+		rc = TL_EXIT_FATAL;
+	else
+		rc = status;
+	report_free(&r);
+	input_tmp_cleanup();
+	return rc;
+}

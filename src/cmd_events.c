@@ -24,6 +24,7 @@ struct stream {
 	const struct event_writer	*w;
 	struct writer_ctx		*ctx;
 	unsigned long			 damaged;
+	unsigned long			 input_damaged;	/* of the input now */
 };
 
 static void
@@ -41,7 +42,9 @@ stream_damage(void *arg, const struct tl_error *e)
 	struct stream	*s = arg;
 
 	s->damaged++;
-	cli_print_error(e);
+	/* One input's damage: the first three lines, then a count. */
+	if (s->input_damaged++ < 3)
+		cli_print_error(e);
 }
 
 static void
@@ -123,10 +126,14 @@ cmd_events(int argc, char **argv)
 	st.w->begin(&ctx);
 	for (i = 0; i < set.n; i++) {
 		tl_error_clear(&err);
+		st.input_damaged = 0;
 		if (input_parse(set.v[i], &sink, &err) < 0) {
 			cli_print_error(&err);
 			bad++;
 		}
+		if (st.input_damaged > 3)
+			fprintf(stderr, "taskline: %s: %lu more damaged "
+			    "records\n", set.v[i]->path, st.input_damaged - 3);
 	}
 	st.w->end(&ctx);
 	rc = cli_close_output(fp, out) != 0 || ctx.error ? TL_EXIT_FATAL :
@@ -198,13 +205,22 @@ cmd_timeline(int argc, char **argv)
 	tl.relevant_only = 1;
 	tl.inputs.note = cli_note;
 	for (i = 0; i < (size_t)argc; i++)
-		timeline_add_path(&tl, argv[i], NULL);
+		timeline_add_path(&tl, argv[i], argv[i]);
 	timeline_load(&tl);
-	for (i = 0; i < tl.ndiags; i++)
-		cli_print_error(&tl.diags[i].err);
-	/* Configuration facts join the timeline, dated where known. */
+	cli_print_diags(&tl);
+	/*
+	 * Configuration facts join the timeline, dated where known, with
+	 * the host their bundle's records name, so that every line of a
+	 * Timesketch import carries its host.
+	 */
 	config_events(tl.tasks, tl.ntasks, tl.policies, tl.npolicies, &cfg,
 	    &ncfg);
+	for (i = 0; i < ncfg; i++) {
+		int	from;
+
+		event_set_str(&cfg[i]->host, timeline_bundle_host(&tl,
+		    tl.inputs.v[cfg[i]->input]->bundle, &from));
+	}
 	fp = cli_open_output(out);
 	writer_ctx_init(&ctx, fp);
 	ctx.color = out == NULL && isatty(STDOUT_FILENO) &&

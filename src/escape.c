@@ -109,15 +109,21 @@ csv_add_field(struct buf *b, const char *s)
 /*
  * Text safe for HTML element content, attribute values (double or
  * single quoted) and SVG text.  C0 controls other than tab, LF and CR
- * are not allowed in HTML and become U+FFFD.
+ * are not allowed in HTML and become U+FFFD, as do invalid UTF-8 bytes.
  */
 void
 html_add_text(struct buf *b, const char *s)
 {
 	const unsigned char	*p;
+	struct buf		 tmp;
 
 	if (s == NULL)
 		return;
+	buf_init(&tmp);
+	if (!utf8_is_valid(s, strlen(s))) {
+		utf8_sanitize(s, strlen(s), &tmp);
+		s = tmp.data;
+	}
 	for (p = (const unsigned char *)s; *p != '\0'; p++) {
 		switch (*p) {
 		case '&':
@@ -144,4 +150,5 @@ html_add_text(struct buf *b, const char *s)
 			break;
 		}
 	}
+	buf_clear(&tmp);
 }

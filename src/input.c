@@ -1,10 +1,18 @@
 /*
  * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
  *
- * input.c: find evidence files under the paths given, decide their
- * kind from content, hash them.  Files are opened O_RDONLY and never
- * written; folders are walked in name order so that runs are
- * deterministic; symbolic links to folders are not followed.
+ * input.c: find evidence under the paths given: files, folders, zip and
+ * tar archives (through libarchive, read in place), gzip or zlib
+ * compressed files anywhere (through zlib).  The kind of every file is
+ * decided from content, never from its name.  Evidence is opened
+ * O_RDONLY and never written; an archive entry or a decompressed file
+ * is copied into the private temporary space (tmpspace.c) under a
+ * generated name, and only when its leading bytes show it is evidence.
+ * Entry names are only shown, never used as paths.  Folders are walked
+ * and inputs listed in name order, so runs are deterministic; FIFOs,
+ * devices and sockets are skipped unopened; symbolic links are followed
+ * only to regular files inside the bundle; the same bytes twice in one
+ * bundle (a copy, or an unchanged shadow copy) are parsed once.
  */
 
 #include "config.h"
@@ -14,19 +22,61 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include <openssl/evp.h>
+#include <archive.h>
+#include <archive_entry.h>
 
 #include "input.h"
+#include "layout.h"
 #include "tltime.h"
+#include "tmpspace.h"
 #include "util.h"
 
 #define SNIFF_BYTES	4096
-#define MAX_DEPTH	64
+#define ARCHIVE_BLOCK	65536
+#define META_MAX	(1U << 20)	/* bytes of a metadata file read */
+
+/* Folders on the way down, to refuse loops through bind mounts. */
+struct seen {
+	dev_t	dev;
+	ino_t	ino;
+};
+
+/* One inputset_add() call: one bundle. */
+struct walk {
+	struct inputset		*set;
+	const char		*bundle;
+	size_t			 first;		/* first input it added */
+	char			**keys;		/* sort key of each, by index */
+	size_t			 nkeys;
+	char			*host;		/* named by metadata */
+	char			*rootreal;	/* realpath of a folder root */
+	struct seen		*seen;
+	size_t			 nseen;
+	struct input_limits	 alim;		/* for streams that hold archives */
+};
+
+/* State of libarchive reading from one of our streams. */
+struct arcsrc {
+	struct instream	*s;
+	uint8_t		 buf[ARCHIVE_BLOCK];
+	struct tl_error	 err;
+	int		 failed;
+};
+
+/* An archive entry as a stream. */
+struct arcent {
+	struct archive	*a;
+	int64_t		 start;
+};
+
+static struct input *ingest(struct walk *, struct instream *, const char *,
+		    const char *, const char *, int64_t, int, int, int);
 
 static void
 note(struct inputset *set, const char *path, const char *msg)
@@ -35,10 +85,32 @@ note(struct inputset *set, const char *path, const char *msg)
 		set->note(set->note_arg, path, msg);
 }
 
+static void
+notef(struct inputset *set, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+notef(struct inputset *set, const char *path, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*msg;
+
+	va_start(ap, fmt);
+	xvasprintf(&msg, fmt, ap);
+	va_end(ap);
+	note(set, path, msg);
+	free(msg);
+}
+
 void
 inputset_init(struct inputset *set)
 {
 	memset(set, 0, sizeof(*set));
+	set->lim.max_copy = TL_MAX_COPY;
+	set->lim.ratio_floor = TL_RATIO_FLOOR;
+	set->lim.max_ratio = TL_MAX_RATIO;
+	set->lim.max_total = TL_MAX_TOTAL;
+	set->lim.max_entries = TL_MAX_ENTRIES;
 }
 
 static void
@@ -51,6 +123,8 @@ input_free(struct input *in)
 	free(in->task_path);
 	free(in->bundle);
 	free(in->note);
+	free(in->host_hint);
+	free(in->error);
 	free(in);
 }
 
@@ -66,151 +140,438 @@ inputset_clear(struct inputset *set)
 	inputset_init(set);
 }
 
-/*
- * The task path of a file below a folder named Tasks (any case):
- * .../System32/Tasks/Backup/Nightly gives \Backup\Nightly.
- */
-static char *
-task_path_of(const char *path)
-{
-	const char	*p, *after = NULL;
-	struct buf	 b;
-
-	for (p = path; *p != '\0'; p++) {
-		if ((p == path || p[-1] == '/') &&
-		    tl_strncasecmp(p, "Tasks/", 6) == 0)
-			after = p + 6;
-	}
-	if (after == NULL || *after == '\0')
-		return NULL;
-	buf_init(&b);
-	for (p = after; *p != '\0'; p++)
-		buf_addc(&b, *p == '/' ? '\\' : *p);
-	if (b.len == 0 || b.data[0] != '\\') {
-		buf_reset(&b);
-		buf_addc(&b, '\\');
-		for (p = after; *p != '\0'; p++)
-			buf_addc(&b, *p == '/' ? '\\' : *p);
-	}
-	return buf_steal(&b);
-}
-
 static void
-hex(const unsigned char *md, unsigned int n, char *out)
+walk_push(struct walk *w, struct input *in, const char *key)
 {
-	static const char	digits[] = "0123456789abcdef";
-	unsigned int		i;
+	struct inputset	*set = w->set;
 
-	for (i = 0; i < n; i++) {
-		out[2 * i] = digits[md[i] >> 4];
-		out[2 * i + 1] = digits[md[i] & 0xf];
-	}
-	out[2 * n] = '\0';
-}
-
-/* Read the file once: its leading bytes for sniffing, and its SHA-256. */
-static int
-sniff_and_hash(int fd, uint8_t *head, size_t *headlen, char *sha,
-    uint64_t *size)
-{
-	EVP_MD_CTX	*ctx;
-	unsigned char	 md[EVP_MAX_MD_SIZE], chunk[65536];
-	unsigned int	 mdlen;
-	ssize_t		 r;
-	size_t		 got = 0;
-	int		 rc = -1;
-
-	*size = 0;
-	if ((ctx = EVP_MD_CTX_new()) == NULL)
-		return -1;
-	if (EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1)
-		goto out;
-	for (;;) {
-		r = read(fd, chunk, sizeof(chunk));
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			goto out;
-		}
-		if (r == 0)
-			break;
-		if (got < SNIFF_BYTES) {
-			size_t	take = (size_t)r < SNIFF_BYTES - got ?
-			    (size_t)r : SNIFF_BYTES - got;
-			memcpy(head + got, chunk, take);
-			got += take;
-		}
-		*size += (uint64_t)r;
-		if (EVP_DigestUpdate(ctx, chunk, (size_t)r) != 1)
-			goto out;
-	}
-	if (EVP_DigestFinal_ex(ctx, md, &mdlen) != 1)
-		goto out;
-	hex(md, mdlen, sha);
-	*headlen = got;
-	rc = 0;
-out:
-	EVP_MD_CTX_free(ctx);
-	return rc;
-}
-
-static void
-inputset_push(struct inputset *set, struct input *in)
-{
 	if (set->n == set->cap) {
 		set->cap = set->cap == 0 ? 16 : set->cap * 2;
 		set->v = xreallocarray(set->v, set->cap, sizeof(*set->v));
 	}
 	in->index = (uint32_t)set->n;
 	set->v[set->n++] = in;
+	w->keys = xreallocarray(w->keys, w->nkeys + 1, sizeof(*w->keys));
+	w->keys[w->nkeys++] = xstrdup(key);
+}
+
+/* Mark an input refused: listed, not parsed, the error kept for later. */
+static void
+refuse(struct input *in, const struct tl_error *e)
+{
+	in->unusable = 1;
+	free(in->note);
+	in->note = xstrdup(e->msg);
+	free(in->error);
+	in->error = xmalloc(sizeof(*in->error));
+	*in->error = *e;
+	snprintf(in->error->input, sizeof(in->error->input), "%s", in->path);
+}
+
+static const char *
+kind_ext(enum input_kind kind)
+{
+	switch (kind) {
+	case INPUT_EVTX:
+		return ".evtx";
+	case INPUT_EVENTXML:
+	case INPUT_TASKXML:
+		return ".xml";
+	case INPUT_SECEDIT:
+		return ".inf";
+	default:
+		return ".bin";
+	}
+}
+
+/* Copy the rest of s into a new file of the temporary space. */
+static int
+copy_to_tmp(struct walk *w, struct instream *s, struct input *in,
+    struct tl_error *err)
+{
+	struct inputset	*set = w->set;
+	uint8_t		 buf[65536];
+	char		*tpath = NULL;
+	ssize_t		 n, k;
+	size_t		 off;
+	int		 fd, r = TL_ERR_INTERNAL;
+
+	if ((fd = tmpspace_create(kind_ext(in->kind), &tpath, err)) == -1)
+		return err->code;
+	if (set->tmpdir == NULL && tmpspace_dir() != NULL)
+		set->tmpdir = xstrdup(tmpspace_dir());
+	for (;;) {
+		if ((n = instream_read(s, buf, sizeof(buf), err)) < 0) {
+			r = err->code;
+			goto out;
+		}
+		if (n == 0)
+			break;
+		if (set->copied + (uint64_t)n > set->lim.max_total) {
+			r = tl_error_set(err, TL_ERR_LIMIT, in->path,
+			    "more than %llu bytes decompressed in all, refused",
+			    (unsigned long long)set->lim.max_total);
+			err->offset = s->out;
+			err->has_offset = 1;
+			goto out;
+		}
+		set->copied += (uint64_t)n;
+		for (off = 0; off < (size_t)n; off += (size_t)k) {
+			k = write(fd, buf + off, (size_t)n - off);
+			if (k < 0 && errno == EINTR) {
+				k = 0;
+				continue;
+			}
+			if (k <= 0) {
+				r = tl_error_set(err, TL_ERR_IO, tpath,
+				    "cannot write a private copy: %s",
+				    strerror(errno));
+				goto out;
+			}
+		}
+	}
+	if (close(fd) != 0) {
+		fd = -1;
+		r = tl_error_set(err, TL_ERR_IO, tpath,
+		    "cannot write a private copy: %s", strerror(errno));
+		goto out;
+	}
+	fd = -1;
+	in->open_path = tpath;
+	tpath = NULL;
+	r = 0;
+out:
+	if (fd != -1)
+		close(fd);
+	if (tpath != NULL) {
+		tmpspace_remove(tpath);
+		free(tpath);
+	}
+	return r;
+}
+
+/* Velociraptor's client_info.json and the like: the host's name. */
+static void
+read_metadata(struct walk *w, struct instream *s)
+{
+	struct tl_error	 e;
+	char		*buf, *host;
+	ssize_t		 n;
+
+	if (w->host != NULL)
+		return;
+	buf = xmalloc(META_MAX);
+	tl_error_clear(&e);
+	n = instream_readfull(s, buf, META_MAX, &e);
+	if (n > 0 && (size_t)n < META_MAX &&
+	    (host = layout_host_from_json(buf, (size_t)n)) != NULL)
+		w->host = host;
+	free(buf);
 }
 
 static int
-add_file(struct inputset *set, const char *path, const char *bundle,
-    int explicit, struct tl_error *err)
+is_archive(const uint8_t *b, size_t len)
 {
-	struct input		*in;
-	const struct parser	*p;
-	struct stat		 sb;
-	uint8_t			 head[SNIFF_BYTES];
-	size_t			 headlen = 0;
-	char			 sha[65];
-	uint64_t		 size;
-	int			 fd, score = 0;
+	if (len >= 4 && b[0] == 'P' && b[1] == 'K' &&
+	    ((b[2] == 3 && b[3] == 4) || (b[2] == 5 && b[3] == 6) ||
+	    (b[2] == 7 && b[3] == 8)))
+		return 1;				/* zip */
+	if (len >= 262 && memcmp(b + 257, "ustar", 5) == 0)
+		return 1;				/* tar */
+	if (len >= 3 && memcmp(b, "BZh", 3) == 0)
+		return 1;				/* bzip2 (tar.bz2) */
+	if (len >= 6 && memcmp(b, "\xfd" "7zXZ\0", 6) == 0)
+		return 1;				/* xz (tar.xz) */
+	return 0;
+}
 
-	if ((fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK)) == -1)
-		return tl_error_set(err, TL_ERR_IO, path, "cannot open: %s",
-		    strerror(errno));
+static la_ssize_t
+arcsrc_read(struct archive *a, void *arg, const void **buf)
+{
+	struct arcsrc	*src = arg;
+	ssize_t		 n;
+
+	*buf = src->buf;
+	n = instream_read(src->s, src->buf, sizeof(src->buf), &src->err);
+	if (n < 0) {
+		src->failed = 1;
+		archive_set_error(a, EIO, "%s", src->err.msg);
+		return -1;
+	}
+	return n;
+}
+
+static ssize_t
+arcent_fill(struct instream *s, uint8_t *buf, size_t len,
+    struct tl_error *err)
+{
+	struct arcent	*ae = s->state;
+	la_ssize_t	 n;
+
+	n = archive_read_data(ae->a, buf, len);
+	if (n < 0) {
+		tl_error_set(err, TL_ERR_DAMAGED, s->name, "%s",
+		    archive_error_string(ae->a) != NULL ?
+		    archive_error_string(ae->a) : "cannot read entry");
+		err->offset = s->out;
+		err->has_offset = 1;
+		return -1;
+	}
+	return n;
+}
+
+static uint64_t
+arcent_consumed(struct instream *s)
+{
+	struct arcent	*ae = s->state;
+	int64_t		 now = archive_filter_bytes(ae->a, -1);
+
+	return now > ae->start ? (uint64_t)(now - ae->start) : 0;
+}
+
+/*
+ * Read an archive: from the file plain when it is one on disk (so that
+ * zip can seek to its central directory), else from the stream s.
+ * Every regular entry goes through ingest(); nothing is extracted.
+ */
+static void
+read_archive(struct walk *w, struct instream *s, const char *shown,
+    const char *plain, int adepth)
+{
+	struct inputset		*set = w->set;
+	struct archive		*a;
+	struct archive_entry	*ae;
+	struct arcsrc		*src = NULL;
+	struct arcent		 ent;
+	struct instream		 es;
+	struct input		*in;
+	struct tl_error		 e;
+	const char		*name;
+	char			*sname, *ename, *erel;
+	uint64_t		 count = 0;
+	int			 fd = -1, r;
+
+	a = archive_read_new();
+	archive_read_support_format_zip(a);
+	archive_read_support_format_tar(a);
+	archive_read_support_format_gnutar(a);
+	archive_read_support_filter_all(a);
+	if (plain != NULL) {
+		if ((fd = open(plain, O_RDONLY | O_NOCTTY | O_NONBLOCK)) == -1) {
+			notef(set, shown, "cannot open: %s", strerror(errno));
+			goto out;
+		}
+		r = archive_read_open_fd(a, fd, ARCHIVE_BLOCK);
+	} else {
+		src = xcalloc(1, sizeof(*src));
+		src->s = s;
+		r = archive_read_open(a, src, NULL, arcsrc_read, NULL);
+	}
+	if (r != ARCHIVE_OK) {
+		notef(set, shown, "not a readable archive: %s",
+		    src != NULL && src->failed ? src->err.msg :
+		    archive_error_string(a));
+		goto out;
+	}
+	for (;;) {
+		r = archive_read_next_header(a, &ae);
+		if (r == ARCHIVE_EOF)
+			break;
+		if (r == ARCHIVE_RETRY)
+			continue;
+		if (r < ARCHIVE_WARN) {
+			notef(set, shown, "archive damaged after %llu entries: "
+			    "%s, rest skipped", (unsigned long long)count,
+			    src != NULL && src->failed ? src->err.msg :
+			    archive_error_string(a));
+			break;
+		}
+		if (++count > set->lim.max_entries) {
+			notef(set, shown, "more than %llu entries, rest "
+			    "skipped", (unsigned long long)set->lim.max_entries);
+			break;
+		}
+		if (archive_entry_filetype(ae) != AE_IFREG ||
+		    archive_entry_hardlink(ae) != NULL)
+			continue;
+		if ((name = archive_entry_pathname_utf8(ae)) == NULL &&
+		    (name = archive_entry_pathname(ae)) == NULL)
+			name = "";
+		sname = layout_sanitize(name);
+		xasprintf(&ename, "%s!/%s", shown, sname);
+		erel = layout_decode(sname);
+		ent.a = a;
+		ent.start = archive_filter_bytes(a, -1);
+		instream_init(&es, ename, &set->lim);
+		es.state = &ent;
+		es.fill = arcent_fill;
+		es.consumed = arcent_consumed;
+		instream_hash_begin(&es);
+		in = ingest(w, &es, ename, erel, NULL,
+		    archive_entry_mtime_is_set(ae) ?
+		    tl_time_from_unix((int64_t)archive_entry_mtime(ae)) :
+		    TL_TIME_NONE, adepth, 0, 0);
+		if (in != NULL && !in->unusable) {
+			tl_error_clear(&e);
+			if (instream_drain(&es, &e) != 0 ||
+			    instream_hash_end(&es, in->sha256) != 0)
+				refuse(in, &e);
+			else
+				in->size = es.out;
+		}
+		instream_clear(&es);
+		free(erel);
+		free(ename);
+		free(sname);
+		if (src != NULL && src->failed) {
+			notef(set, shown, "%s, rest skipped", src->err.msg);
+			break;
+		}
+	}
+out:
+	archive_read_free(a);
+	free(src);
+	if (fd != -1)
+		close(fd);
+}
+
+/* Strip a trailing .gz (any case) from the last component, in place. */
+static void
+strip_gz(char *rel)
+{
+	size_t	n = strlen(rel);
+
+	if (n > 3 && tl_strcasecmp(rel + n - 3, ".gz") == 0)
+		rel[n - 3] = '\0';
+}
+
+/*
+ * Decide what the stream s holds and take it in.  shown is the evidence
+ * path, rel the path inside the bundle (for the layout), plain the file
+ * on disk when s reads it unchanged (evidence is then opened in place).
+ * Returns the input added, for the caller to finish its hash, or NULL.
+ */
+static struct input *
+ingest(struct walk *w, struct instream *s, const char *shown, const char *rel,
+    const char *plain, int64_t mtime, int adepth, int gzlayers, int explicit)
+{
+	struct inputset		*set = w->set;
+	const struct parser	*p;
+	struct input		*in = NULL;
+	struct instream		 g;
+	struct tl_error		 e;
+	uint8_t			 head[SNIFF_BYTES];
+	ssize_t			 hl;
+	char			*rel2;
+	int			 score = 0, gz;
+
+	tl_error_clear(&e);
+	if ((hl = instream_readfull(s, head, sizeof(head), &e)) < 0) {
+		note(set, shown, e.msg);
+		return NULL;
+	}
+	instream_unread(s, head, (size_t)hl);
+	p = parser_probe(head, (size_t)hl, &score);
+	if (p == NULL && (gz = instream_is_gzip(head, (size_t)hl)) != 0) {
+		if (gzlayers >= TL_MAX_GZIP_LAYERS) {
+			note(set, shown, "compressed more than twice, skipped");
+			return NULL;
+		}
+		instream_init(&g, shown, &set->lim);
+		if (instream_gunzip(&g, s, &e) != 0) {
+			note(set, shown, e.msg);
+			return NULL;
+		}
+		/* A damaged head of a mere zlib look-alike is not news. */
+		tl_error_clear(&e);
+		if ((hl = instream_readfull(&g, head, sizeof(head), &e)) < 0) {
+			if (gz == 1 || explicit)
+				notef(set, shown, "%s", e.msg);
+		} else {
+			instream_unread(&g, head, (size_t)hl);
+			rel2 = xstrdup(rel);
+			strip_gz(rel2);
+			in = ingest(w, &g, shown, rel2, NULL, mtime, adepth,
+			    gzlayers + 1, explicit);
+			free(rel2);
+			if (in != NULL)
+				in->compressed = 1;
+		}
+		instream_clear(&g);
+		return in;
+	}
+	if (p == NULL && is_archive(head, (size_t)hl)) {
+		if (adepth >= TL_MAX_ARCHIVE_DEPTH) {
+			note(set, shown, "archive inside an archive inside an "
+			    "archive, skipped");
+			return NULL;
+		}
+		/* An archive is bounded as a whole, not as one file. */
+		s->lim = &w->alim;
+		read_archive(w, s, shown, plain, adepth + 1);
+		return NULL;
+	}
+	if (p == NULL) {
+		if (layout_is_metadata(rel))
+			read_metadata(w, s);
+		else if (explicit || set->keep_unknown)
+			note(set, shown, "not a known evidence format, skipped");
+		return NULL;
+	}
+	in = xcalloc(1, sizeof(*in));
+	in->path = xstrdup(shown);
+	in->kind = p->kind;
+	in->bundle = w->bundle != NULL ? xstrdup(w->bundle) : NULL;
+	in->mtime = mtime;
+	in->vss = layout_is_vss(rel);
+	if (in->kind == INPUT_TASKXML)
+		in->task_path = layout_task_path(rel);
+	walk_push(w, in, rel);
+	if (plain != NULL)
+		in->open_path = xstrdup(plain);
+	else if (copy_to_tmp(w, s, in, &e) != 0) {
+		in->open_path = xstrdup(in->path);
+		refuse(in, &e);
+	}
+	return in;
+}
+
+/* A regular file on disk (or a symbolic link to one). */
+static int
+add_file(struct walk *w, const char *path, const char *rel, int explicit)
+{
+	struct inputset	*set = w->set;
+	struct instream	 s;
+	struct input	*in;
+	struct stat	 sb;
+	struct tl_error	 e;
+	int		 fd;
+
+	if ((fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK)) == -1) {
+		notef(set, path, "cannot open: %s", strerror(errno));
+		return 0;
+	}
 	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode)) {
 		close(fd);
 		note(set, path, "not a regular file, skipped");
 		return 0;
 	}
-	if (sniff_and_hash(fd, head, &headlen, sha, &size) != 0) {
-		close(fd);
-		return tl_error_set(err, TL_ERR_IO, path, "cannot read: %s",
-		    strerror(errno));
+	instream_init(&s, path, NULL);
+	instream_fd(&s, fd);
+	instream_hash_begin(&s);
+	in = ingest(w, &s, path, rel, path,
+	    tl_time_from_unix((int64_t)sb.st_mtime), 0, 0, explicit);
+	if (in != NULL && !in->unusable) {
+		tl_error_clear(&e);
+		if (instream_drain(&s, &e) != 0 ||
+		    instream_hash_end(&s, in->sha256) != 0)
+			refuse(in, &e);
+		else
+			in->size = s.out;
 	}
+	instream_clear(&s);
 	close(fd);
-	p = parser_probe(head, headlen, &score);
-	if (p == NULL) {
-		if (explicit || set->keep_unknown)
-			note(set, path, "not a known evidence format, "
-			    "skipped");
-		return 0;
-	}
-	in = xcalloc(1, sizeof(*in));
-	in->path = xstrdup(path);
-	in->open_path = xstrdup(path);
-	in->kind = p->kind;
-	in->bundle = bundle != NULL ? xstrdup(bundle) : NULL;
-	in->mtime = tl_time_from_unix((int64_t)sb.st_mtime);
-	in->size = size;
-	memcpy(in->sha256, sha, sizeof(in->sha256));
-	if (in->kind == INPUT_TASKXML)
-		in->task_path = task_path_of(path);
-	inputset_push(set, in);
-	return 1;
+	return 0;
 }
 
 static int
@@ -219,24 +580,78 @@ namecmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Whether real (a resolved path) lies inside the bundle's folder. */
 static int
-add_dir(struct inputset *set, const char *path, const char *bundle,
-    int depth, struct tl_error *err)
+inside_root(struct walk *w, const char *real)
 {
+	size_t	n;
+
+	if (w->rootreal == NULL)
+		return 0;
+	n = strlen(w->rootreal);
+	return strncmp(real, w->rootreal, n) == 0 &&
+	    (real[n] == '/' || (n == 1 && w->rootreal[0] == '/'));
+}
+
+static void
+add_link(struct walk *w, const char *child, const char *rel)
+{
+	struct stat	 sb;
+	char		*real;
+
+	if (stat(child, &sb) == -1) {
+		notef(w->set, child, "symbolic link %s, skipped",
+		    errno == ELOOP ? "loop" : "to nothing");
+		return;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		note(w->set, child, "symbolic link to a folder, not followed");
+		return;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		note(w->set, child, "symbolic link to a non-regular file, "
+		    "skipped");
+		return;
+	}
+	if ((real = realpath(child, NULL)) == NULL || !inside_root(w, real))
+		note(w->set, child, "symbolic link out of the bundle, not "
+		    "followed");
+	else
+		add_file(w, child, rel, 0);
+	free(real);
+}
+
+static void
+add_dir(struct walk *w, const char *path, const char *rel, int depth)
+{
+	struct inputset	*set = w->set;
 	DIR		*d;
 	struct dirent	*de;
 	struct stat	 sb;
-	char		**names = NULL, *child;
+	char		**names = NULL, *child, *crel;
 	size_t		 n = 0, cap = 0, i;
-	int		 added = 0, r;
 
-	if (depth > MAX_DEPTH) {
+	if (depth > TL_MAX_DIR_DEPTH) {
 		note(set, path, "folders nested too deep, skipped");
-		return 0;
+		return;
 	}
-	if ((d = opendir(path)) == NULL)
-		return tl_error_set(err, TL_ERR_IO, path,
-		    "cannot open folder: %s", strerror(errno));
+	if (lstat(path, &sb) == 0) {
+		for (i = 0; i < w->nseen; i++) {
+			if (w->seen[i].dev == sb.st_dev &&
+			    w->seen[i].ino == sb.st_ino) {
+				note(set, path, "folder loop, skipped");
+				return;
+			}
+		}
+	}
+	if ((d = opendir(path)) == NULL) {
+		notef(set, path, "cannot open folder: %s", strerror(errno));
+		return;
+	}
+	w->seen = xreallocarray(w->seen, w->nseen + 1, sizeof(*w->seen));
+	w->seen[w->nseen].dev = sb.st_dev;
+	w->seen[w->nseen].ino = sb.st_ino;
+	w->nseen++;
 	while ((de = readdir(d)) != NULL) {
 		if (strcmp(de->d_name, ".") == 0 ||
 		    strcmp(de->d_name, "..") == 0)
@@ -253,45 +668,185 @@ add_dir(struct inputset *set, const char *path, const char *bundle,
 	for (i = 0; i < n; i++) {
 		xasprintf(&child, "%s%s%s", path,
 		    path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
-		if (lstat(child, &sb) == -1) {
+		xasprintf(&crel, "%s%s%s", rel, *rel == '\0' ? "" : "/",
+		    names[i]);
+		if (lstat(child, &sb) == -1)
 			note(set, child, strerror(errno));
-		} else if (S_ISLNK(sb.st_mode)) {
-			note(set, child, "symbolic link, not followed");
-		} else if (S_ISDIR(sb.st_mode)) {
-			r = add_dir(set, child, bundle, depth + 1, err);
-			if (r > 0)
-				added += r;
-		} else if (S_ISREG(sb.st_mode)) {
-			r = add_file(set, child, bundle, 0, err);
-			if (r > 0)
-				added += r;
-			else if (r < 0)
-				note(set, child, err->msg);
-		} else
-			note(set, child, "not a regular file, skipped");
+		else if (S_ISLNK(sb.st_mode))
+			add_link(w, child, crel);
+		else if (S_ISDIR(sb.st_mode))
+			add_dir(w, child, crel, depth + 1);
+		else if (S_ISREG(sb.st_mode))
+			add_file(w, child, crel, 0);
+		else
+			note(set, child, "not a regular file (FIFO, device or "
+			    "socket), skipped");
+		free(crel);
 		free(child);
 		free(names[i]);
 	}
 	free(names);
-	return added;
+	w->nseen--;
+}
+
+/* Compare paths component by component: '/' sorts before anything. */
+static int
+keycmp(const char *a, const char *b)
+{
+	unsigned char	ca, cb;
+
+	for (;; a++, b++) {
+		ca = *a == '/' ? 1 : (unsigned char)*a;
+		cb = *b == '/' ? 1 : (unsigned char)*b;
+		if (ca != cb || ca == '\0')
+			return (int)ca - (int)cb;
+	}
+}
+
+/* Sort the inputs of this call by their path in the bundle (stable). */
+static void
+walk_sort(struct walk *w)
+{
+	struct inputset	*set = w->set;
+	struct input	*tin;
+	char		*tkey;
+	size_t		 i, j;
+
+	/* Insertion sort: stable, and bundles are mostly in order. */
+	for (i = 1; i < w->nkeys; i++) {
+		for (j = i; j > 0 && keycmp(w->keys[j - 1], w->keys[j]) > 0;
+		    j--) {
+			tkey = w->keys[j];
+			w->keys[j] = w->keys[j - 1];
+			w->keys[j - 1] = tkey;
+			tin = set->v[w->first + j];
+			set->v[w->first + j] = set->v[w->first + j - 1];
+			set->v[w->first + j - 1] = tin;
+		}
+	}
+	for (i = w->first; i < set->n; i++)
+		set->v[i]->index = (uint32_t)i;
+}
+
+static int
+dupcmp(const void *a, const void *b)
+{
+	const struct input	*x = *(const struct input *const *)a;
+	const struct input	*y = *(const struct input *const *)b;
+	int			 r;
+
+	if ((r = strcmp(x->bundle != NULL ? x->bundle : "",
+	    y->bundle != NULL ? y->bundle : "")) != 0)
+		return r;
+	if ((r = strcmp(x->sha256, y->sha256)) != 0)
+		return r;
+	if (x->vss != y->vss)
+		return x->vss - y->vss;
+	return x->index < y->index ? -1 : x->index > y->index;
 }
 
 /*
- * Add a file or a folder (searched recursively).  Returns the number of
- * inputs added, or a negative tl_err when the path itself is unusable.
+ * The same bytes twice in one bundle are parsed once: the first copy
+ * outside shadow copies is kept, the others are listed as duplicates.
+ */
+static void
+mark_duplicates(struct inputset *set)
+{
+	struct input	**v, *keep;
+	size_t		  n = 0, i;
+	char		 *msg;
+
+	v = xcalloc(set->n + 1, sizeof(*v));
+	for (i = 0; i < set->n; i++) {
+		if (!set->v[i]->unusable && set->v[i]->sha256[0] != '\0')
+			v[n++] = set->v[i];
+	}
+	if (n > 1)
+		qsort(v, n, sizeof(*v), dupcmp);
+	keep = NULL;
+	for (i = 0; i < n; i++) {
+		if (keep == NULL || strcmp(keep->sha256, v[i]->sha256) != 0 ||
+		    strcmp(keep->bundle != NULL ? keep->bundle : "",
+		    v[i]->bundle != NULL ? v[i]->bundle : "") != 0) {
+			keep = v[i];
+			if (keep->duplicate) {
+				keep->duplicate = 0;
+				free(keep->note);
+				keep->note = NULL;
+			}
+			continue;
+		}
+		if (v[i]->duplicate && v[i]->dup_of == keep->index)
+			continue;
+		v[i]->duplicate = 1;
+		v[i]->dup_of = keep->index;
+		xasprintf(&msg, "duplicate of %s, counted once", keep->path);
+		free(v[i]->note);
+		v[i]->note = msg;
+		note(set, v[i]->path, msg);
+	}
+	free(v);
+}
+
+/*
+ * Add a file, folder or archive (searched recursively).  Returns the
+ * number of inputs added, or a negative tl_err when the path itself is
+ * unusable.  bundle (may be NULL) names the collection: the same bytes
+ * twice in one bundle are parsed once.
  */
 int
 inputset_add(struct inputset *set, const char *path, const char *bundle,
     struct tl_error *err)
 {
-	struct stat	sb;
+	struct walk	 w;
+	struct stat	 sb;
+	const char	*base;
+	char		*root = NULL;
+	size_t		 i, len;
+	int		 r = TL_ERR_INTERNAL;
 
-	if (stat(path, &sb) == -1)
-		return tl_error_set(err, TL_ERR_IO, path, "%s",
-		    strerror(errno));
-	if (S_ISDIR(sb.st_mode))
-		return add_dir(set, path, bundle, 0, err);
-	return add_file(set, path, bundle, 1, err);
+	memset(&w, 0, sizeof(w));
+	w.set = set;
+	w.bundle = bundle;
+	w.first = set->n;
+	w.alim = set->lim;
+	w.alim.max_copy = set->lim.max_total;
+	if (stat(path, &sb) == -1) {
+		r = tl_error_set(err, TL_ERR_IO, path, "%s", strerror(errno));
+		goto out;
+	}
+	/* The root's own name counts for the layout (a folder named Tasks). */
+	root = xstrdup(path);
+	while ((len = strlen(root)) > 1 && root[len - 1] == '/')
+		root[len - 1] = '\0';
+	base = strrchr(root, '/') != NULL ? strrchr(root, '/') + 1 : root;
+	if (strcmp(base, ".") == 0 || strcmp(base, "..") == 0)
+		base = "";
+	if (S_ISDIR(sb.st_mode)) {
+		w.rootreal = realpath(path, NULL);
+		add_dir(&w, path, base, 0);
+	} else if (S_ISREG(sb.st_mode))
+		add_file(&w, path, base, 1);
+	else {
+		note(set, path, "not a regular file (FIFO, device or socket), "
+		    "skipped");
+	}
+	walk_sort(&w);
+	if (w.host != NULL) {
+		for (i = w.first; i < set->n; i++)
+			set->v[i]->host_hint = xstrdup(w.host);
+	}
+	mark_duplicates(set);
+	r = (int)(set->n - w.first);
+out:
+	for (i = 0; i < w.nkeys; i++)
+		free(w.keys[i]);
+	free(w.keys);
+	free(w.host);
+	free(w.rootreal);
+	free(w.seen);
+	free(root);
+	return r;
 }
 
 int
@@ -301,6 +856,12 @@ input_parse(struct input *in, const struct parse_sink *sink,
 	const struct parser	*p;
 	int			 r;
 
+	if (in->duplicate)
+		return 0;
+	if (in->error != NULL) {
+		*err = *in->error;
+		return in->error->code < 0 ? in->error->code : TL_ERR_LIMIT;
+	}
 	if ((p = parser_for_kind(in->kind)) == NULL)
 		return tl_error_set(err, TL_ERR_FORMAT, in->path,
 		    "no parser for this kind of file");
@@ -310,7 +871,13 @@ input_parse(struct input *in, const struct parse_sink *sink,
 	return r;
 }
 
+/*
+ * Remove the private temporary space and every copy in it.  Safe in a
+ * signal handler.  Call it only when no input made so far is still to
+ * be parsed.
+ */
 void
 input_tmp_cleanup(void)
 {
+	tmpspace_cleanup();
 }

@@ -2,10 +2,11 @@
  * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
  *
  * input.h: the input layer.  It walks the paths it is given (files,
- * folders, archives), undoes compression, decides the kind of each
- * file from its content, hashes it, and hands the parsers a list of
- * struct input.  Evidence is opened read-only and never written; any
- * copy it needs lives in a private temporary folder removed at exit.
+ * folders, zip and tar archives, gzip anywhere inside), undoes
+ * compression, decides the kind of each file from its content, hashes
+ * it, and hands the parsers a list of struct input.  Evidence is opened
+ * read-only and never written; any copy it needs lives in a private
+ * temporary folder removed at exit.
  */
 
 #ifndef TL_INPUT_H
@@ -14,7 +15,22 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "instream.h"
 #include "parser.h"
+
+/*
+ * Default limits (taskline(1) LIMITS).  4 GiB is the largest event log
+ * Windows keeps; zeros deflate about 1000:1, so the ratio stops a bomb
+ * after TL_RATIO_FLOOR bytes.
+ */
+#define TL_MAX_COPY		(4ULL << 30)	/* out of one file or entry */
+#define TL_RATIO_FLOOR		(64ULL << 20)	/* ratio checked beyond */
+#define TL_MAX_RATIO		200		/* output:compressed input */
+#define TL_MAX_TOTAL		(64ULL << 30)	/* copied into temp space */
+#define TL_MAX_ENTRIES		100000		/* entries of one archive */
+#define TL_MAX_GZIP_LAYERS	2		/* gzip inside gzip: once */
+#define TL_MAX_ARCHIVE_DEPTH	2		/* archive inside archive: once */
+#define TL_MAX_DIR_DEPTH	64		/* nested folders */
 
 struct inputset {
 	struct input	**v;
@@ -25,6 +41,8 @@ struct inputset {
 	void		(*note)(void *, const char *, const char *);
 	void		 *note_arg;
 	int		  keep_unknown;	/* also list files of unknown kind */
+	struct input_limits lim;	/* TL_MAX_* unless changed */
+	uint64_t	  copied;	/* bytes copied into temp space */
 };
 
 void	 inputset_init(struct inputset *);

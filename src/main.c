@@ -34,8 +34,8 @@ static const struct cli_cmd cli_cmds[] = {
 	{ "events", cmd_events, "events [-f jsonl|csv|text] [-o file] "
 	    "file ..." },
 	{ "fleet", cmd_fleet, "fleet dir" },
-	{ "timeline", cmd_timeline, "timeline [-f text|csv|jsonl] [-o file] "
-	    "[--since time] [--until time] path ..." },
+	{ "timeline", cmd_timeline, "timeline [-f text|csv|jsonl] [-j n] "
+	    "[-o file] [--since time]\n\t\t[--until time] path ..." },
 };
 
 void
@@ -111,6 +111,28 @@ cli_print_error(const struct tl_error *e)
 	fprintf(stderr, "taskline: %s\n", line);
 }
 
+/*
+ * Print the diagnostics of a loaded timeline: at most three lines per
+ * input, then a count of the rest.
+ */
+void
+cli_print_diags(const struct timeline *tl)
+{
+	size_t		i, j, n;
+	uint32_t	in;
+
+	for (i = 0; i < tl->ndiags; i = j) {
+		in = tl->diags[i].input;
+		for (j = i, n = 0; j < tl->ndiags && tl->diags[j].input == in;
+		    j++, n++)
+			if (n < 3)
+				cli_print_error(&tl->diags[j].err);
+		if (n > 3)
+			fprintf(stderr, "taskline: %s: %zu more damaged "
+			    "records\n", tl->diags[i].err.input, n - 3);
+	}
+}
+
 void
 cli_note(void *arg, const char *path, const char *msg)
 {
@@ -142,6 +164,7 @@ main(int argc, char **argv)
 {
 	const struct cli_cmd	*c;
 
+	tl_atfatal = input_tmp_cleanup;
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	signal(SIGHUP, on_signal);

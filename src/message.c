@@ -2,8 +2,9 @@
  * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
  *
  * message.c: event summaries from a table of templates.  "{Field}" is
- * the field's value; "{Field:code}" decodes an HRESULT, ":nt" an
- * NTSTATUS, ":logon" a logon type, ":kerb" a Kerberos code.  Events
+ * the field's value ("?" when absent, nothing with "{Field?}");
+ * "{Field:code}" decodes an HRESULT, ":nt" an NTSTATUS, ":logon" a
+ * logon type, ":kerb" a Kerberos code.  Events
  * without a template get "Provider ID: first fields".
  */
 
@@ -22,8 +23,8 @@ struct template {
 };
 
 static const struct template templates[] = {
-	{ "taskline", 1, "Task {TaskName} definition: runs as {UserId}"
-	    "{GroupId} with logon type {LogonType}, action {Action1}" },
+	{ "taskline", 1, "Task {TaskName} definition: runs as {UserId?}"
+	    "{GroupId?} with logon type {LogonType?}, action {Action1?}" },
 	{ "taskline", 2, "Security policy: DisableDomainCreds "
 	    "{DisableDomainCreds}, SeBatchLogonRight {SeBatchLogonRight}, "
 	    "SeDenyBatchLogonRight {SeDenyBatchLogonRight}" },
@@ -254,6 +255,7 @@ expand(struct buf *b, const struct event *ev, const char *fmt)
 	size_t		 n;
 	uint32_t	 code;
 	uint64_t	 u;
+	int		 optional;
 
 	for (p = fmt; *p != '\0'; p++) {
 		if (*p != '{' || (end = strchr(p, '}')) == NULL) {
@@ -265,12 +267,16 @@ expand(struct buf *b, const struct event *ev, const char *fmt)
 			n = sizeof(name) - 1;
 		memcpy(name, p + 1, n);
 		name[n] = '\0';
+		optional = n > 0 && name[n - 1] == '?';
+		if (optional)
+			name[n - 1] = '\0';
 		if ((colon = strchr(name, ':')) != NULL)
 			name[colon - name] = '\0';
 		v = event_get(ev, name);
 		p = end;
 		if (v == NULL || *v == '\0') {
-			buf_adds(b, "?");
+			if (!optional)
+				buf_adds(b, "?");
 			continue;
 		}
 		if (colon == NULL) {

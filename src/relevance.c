@@ -68,28 +68,94 @@ provider_is(const char *p, const char *name)
 }
 
 /*
- * May a record of this provider and id matter?  Unknown providers
- * (NULL) are wanted: the record must be decoded to find out.
+ * Channels the tables' providers write to.  A log whose records all
+ * name another channel holds nothing either table wants.  Security,
+ * System and Application take many providers; the others are
+ * "Microsoft-Windows-<provider>/..." for a provider of the table.
  */
-int
-relevance_want(const char *provider, const char *channel, uint32_t id)
+static int
+channel_used(const char *channel, const struct relevant *tab, size_t n)
+{
+	const char	*p, *slash;
+	size_t		 i, len;
+
+	if (tl_strcasecmp(channel, "Security") == 0 ||
+	    tl_strcasecmp(channel, "System") == 0 ||
+	    tl_strcasecmp(channel, "Application") == 0 ||
+	    tl_strcasecmp(channel, "ForwardedEvents") == 0)
+		return 1;
+	p = channel;
+	if (tl_strncasecmp(p, "Microsoft-Windows-", 18) == 0)
+		p += 18;
+	if ((slash = strchr(p, '/')) == NULL)
+		return 1;	/* not the usual shape: keep it */
+	len = (size_t)(slash - p);
+	for (i = 0; i < n; i++)
+		if (strlen(tab[i].provider) == len &&
+		    tl_strncasecmp(p, tab[i].provider, len) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+table_want(const struct relevant *tab, size_t n, const char *provider,
+    const char *channel, uint32_t id)
 {
 	size_t	i, j;
 
-	(void)channel;
 	if (provider == NULL)
-		return 1;
-	for (i = 0; i < TL_NELEM(table); i++) {
-		if (!provider_is(provider, table[i].provider))
+		return channel == NULL || channel_used(channel, tab, n);
+	for (i = 0; i < n; i++) {
+		if (!provider_is(provider, tab[i].provider))
 			continue;
-		if (table[i].ids == all_ids)
+		if (tab[i].ids == all_ids)
 			return 1;
-		for (j = 0; table[i].ids[j] != 0xffff; j++)
-			if (table[i].ids[j] == id)
+		for (j = 0; tab[i].ids[j] != 0xffff; j++)
+			if (tab[i].ids[j] == id)
 				return 1;
 		return 0;
 	}
 	return 0;
+}
+
+/*
+ * May a record of this provider and id matter?  Unknown providers
+ * (NULL) are wanted: the record must be decoded to find out.  With a
+ * NULL provider and a channel: may any record of that channel matter?
+ */
+int
+relevance_want(const char *provider, const char *channel, uint32_t id)
+{
+	return table_want(table, TL_NELEM(table), provider, channel, id);
+}
+
+/*
+ * Of the logons (Security 4624, 4625) the diagnosis uses only batch
+ * logons, LogonType 4: runs of tasks without history, and the Status of
+ * a failing task's logons.  `taskline analyze` drops the others (they
+ * are often most of a Security log); the timeline keeps them.
+ */
+int
+diagnose_want_logon(uint32_t id, long logon_type)
+{
+	(void)id;
+	return logon_type == 4;
+}
+
+/* Does analyze keep this decoded event?  Logons of other types: no. */
+int
+event_is_diagnosed(const struct event *ev)
+{
+	const char	*lt;
+
+	if (ev->kind != EVENT_RECORD)
+		return 1;
+	if ((ev->event_id == 4624 || ev->event_id == 4625) &&
+	    provider_is(ev->provider, "Security-Auditing") &&
+	    (lt = event_get(ev, "LogonType")) != NULL &&
+	    strcmp(lt, "4") != 0)
+		return 0;
+	return 1;
 }
 
 int

@@ -15,6 +15,8 @@
 
 int	 relevance_want(const char *, const char *, uint32_t);
 int	 event_is_relevant(const struct event *);
+int	 diagnose_want_logon(uint32_t, long);
+int	 event_is_diagnosed(const struct event *);
 int	 provider_is(const char *, const char *);
 
 #endif /* TL_RELEVANCE_H */

@@ -15,7 +15,10 @@
 #include "tltime.h"
 #include "util.h"
 
-/* What one input produced; merged in input order after the workers. */
+/*
+ * What one job (an input, or one part of a large EVTX input) produced;
+ * merged in job order (input order, then part order) after the workers.
+ */
 struct part {
 	struct event	**events;
 	size_t		  n, cap;
@@ -26,14 +29,30 @@ struct part {
 	struct tl_error	 *diags;
 	size_t		  ndiags;
 	const struct timeline *tl;
+	/* The job. */
+	struct input	  in;		/* private copy: own stats */
+	uint32_t	  input;	/* index in tl->inputs */
+	uint32_t	  k, nk;	/* part k of nk */
+	int		  rc;
+	struct tl_error	  err;
 };
 
 struct pool {
 	struct timeline	*tl;
 	struct part	*parts;
+	size_t		 nparts;
+	size_t		*order;		/* scheduling order: biggest first */
 	size_t		 next;
 	pthread_mutex_t	 lock;
 };
+
+/*
+ * A large EVTX input is split into record ranges, one libevtx handle
+ * each.  Opening costs each handle about 2 ms per MiB (libevtx reads
+ * the chunk table), so parts stay large: one per job, and only for
+ * files of TL_SPLIT_MIN bytes or more.
+ */
+#define TL_SPLIT_MIN	(16ULL * 1024 * 1024)
 
 void
 timeline_init(struct timeline *tl)
@@ -96,6 +115,7 @@ part_event(void *arg, struct event *ev)
 	struct part	*p = arg;
 
 	if ((p->tl->relevant_only && !event_is_relevant(ev)) ||
+	    (p->tl->diagnose_only && !event_is_diagnosed(ev)) ||
 	    (p->tl->since != TL_TIME_NONE && ev->time < p->tl->since) ||
 	    (p->tl->until != TL_TIME_NONE && ev->time > p->tl->until)) {
 		event_free(ev);
@@ -140,8 +160,17 @@ part_damage(void *arg, const struct tl_error *e)
 static int
 part_want(void *arg, const char *provider, const char *channel, uint32_t id)
 {
-	(void)arg;
+	struct part	*p = arg;
+
+	(void)p;
 	return relevance_want(provider, channel, id);
+}
+
+static int
+part_want_logon(void *arg, uint32_t id, long logon_type)
+{
+	(void)arg;
+	return diagnose_want_logon(id, logon_type);
 }
 
 static void *
@@ -150,7 +179,6 @@ worker(void *arg)
 	struct pool		*pool = arg;
 	struct timeline		*tl = pool->tl;
 	struct parse_sink	 sink;
-	struct tl_error		 err;
 	struct part		*p;
 	size_t			 i;
 
@@ -158,9 +186,9 @@ worker(void *arg)
 		pthread_mutex_lock(&pool->lock);
 		i = pool->next++;
 		pthread_mutex_unlock(&pool->lock);
-		if (i >= tl->inputs.n)
+		if (i >= pool->nparts)
 			break;
-		p = &pool->parts[i];
+		p = &pool->parts[pool->order[i]];
 		p->tl = tl;
 		memset(&sink, 0, sizeof(sink));
 		sink.arg = p;
@@ -169,13 +197,13 @@ worker(void *arg)
 		sink.policy = part_policy;
 		sink.damage = part_damage;
 		sink.want = tl->relevant_only ? part_want : NULL;
-		tl_error_clear(&err);
-		if (input_parse(tl->inputs.v[i], &sink, &err) < 0) {
-			if (err.input[0] == '\0')
-				snprintf(err.input, sizeof(err.input), "%s",
-				    tl->inputs.v[i]->path);
-			part_damage(p, &err);
-		}
+		sink.want_logon = tl->diagnose_only ? part_want_logon : NULL;
+		sink.part = p->k;
+		sink.nparts = p->nk;
+		sink.fast = tl->fast;
+		sink.fast_check = tl->fast_check;
+		tl_error_clear(&p->err);
+		p->rc = input_parse(&p->in, &sink, &p->err);
 	}
 	return NULL;
 }
@@ -187,43 +215,105 @@ event_pcmp(const void *a, const void *b)
 	    *(struct event *const *)b);
 }
 
+/* Biggest job first, then job order: fewer idle workers at the end. */
+static const struct pool *sort_pool;
+
+static int
+job_cmp(const void *a, const void *b)
+{
+	const struct part	*x = &sort_pool->parts[*(const size_t *)a];
+	const struct part	*y = &sort_pool->parts[*(const size_t *)b];
+	uint64_t		 sx = x->in.size / x->nk, sy = y->in.size / y->nk;
+
+	if (sx != sy)
+		return sx > sy ? -1 : 1;
+	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+}
+
 /* Parse every input with tl->jobs threads and merge the results. */
 void
 timeline_load(struct timeline *tl)
 {
 	struct pool	 pool;
+	struct input	*in;
 	pthread_t	*th;
-	size_t		 i, j, total = 0;
-	int		 n, k;
+	size_t		 i, j, total = 0, np = 0;
+	uint32_t	 k, nk;
+	int		 n, t;
 
+	uint64_t	 split = TL_SPLIT_MIN;
+	const char	*env;
+
+	/* Tests force splits of small logs (HACKING.md). */
+	if ((env = getenv("TASKLINE_SPLIT_MIN")) != NULL)
+		split = strtoull(env, NULL, 10);
 	memset(&pool, 0, sizeof(pool));
 	pool.tl = tl;
-	pool.parts = xcalloc(tl->inputs.n + 1, sizeof(*pool.parts));
-	pthread_mutex_init(&pool.lock, NULL);
 	n = tl->jobs < 1 ? 1 : tl->jobs;
-	if ((size_t)n > tl->inputs.n)
-		n = tl->inputs.n == 0 ? 1 : (int)tl->inputs.n;
+	for (i = 0; i < tl->inputs.n; i++) {
+		in = tl->inputs.v[i];
+		np += tl->fast && n > 1 && in->kind == INPUT_EVTX &&
+		    in->size >= split ? (size_t)n : 1;
+	}
+	pool.parts = xcalloc(np + 1, sizeof(*pool.parts));
+	pool.order = xcalloc(np + 1, sizeof(*pool.order));
+	for (i = 0; i < tl->inputs.n; i++) {
+		in = tl->inputs.v[i];
+		nk = tl->fast && n > 1 && in->kind == INPUT_EVTX &&
+		    in->size >= split ? (uint32_t)n : 1;
+		for (k = 0; k < nk; k++) {
+			struct part	*p = &pool.parts[pool.nparts];
+
+			p->in = *in;
+			memset(&p->in.stats, 0, sizeof(p->in.stats));
+			p->input = (uint32_t)i;
+			p->k = k;
+			p->nk = nk;
+			pool.order[pool.nparts] = pool.nparts;
+			pool.nparts++;
+		}
+	}
+	sort_pool = &pool;
+	if (pool.nparts > 1)
+		qsort(pool.order, pool.nparts, sizeof(*pool.order), job_cmp);
+	pthread_mutex_init(&pool.lock, NULL);
+	if ((size_t)n > pool.nparts)
+		n = pool.nparts == 0 ? 1 : (int)pool.nparts;
 	if (n == 1)
 		worker(&pool);
 	else {
 		th = xcalloc((size_t)n, sizeof(*th));
-		for (k = 0; k < n; k++)
-			if (pthread_create(&th[k], NULL, worker, &pool) != 0)
+		for (t = 0; t < n; t++)
+			if (pthread_create(&th[t], NULL, worker, &pool) != 0)
 				tl_fatalx("cannot start a thread");
-		for (k = 0; k < n; k++)
-			pthread_join(th[k], NULL);
+		for (t = 0; t < n; t++)
+			pthread_join(th[t], NULL);
 		free(th);
 	}
 	pthread_mutex_destroy(&pool.lock);
-	for (i = 0; i < tl->inputs.n; i++)
+	for (i = 0; i < pool.nparts; i++)
 		total += pool.parts[i].n;
 	tl->events = xreallocarray(tl->events, tl->nevents + total + 1,
 	    sizeof(*tl->events));
-	for (i = 0; i < tl->inputs.n; i++) {
+	for (i = 0; i < pool.nparts; i++) {
 		struct part	*p = &pool.parts[i];
 
-		memcpy(tl->events + tl->nevents, p->events,
-		    p->n * sizeof(*p->events));
+		in = tl->inputs.v[p->input];
+		in->stats.records += p->in.stats.records;
+		in->stats.recovered += p->in.stats.recovered;
+		in->stats.damaged += p->in.stats.damaged;
+		in->stats.skipped += p->in.stats.skipped;
+		in->stats.recovered_bad += p->in.stats.recovered_bad;
+		if (p->rc < 0) {
+			in->unusable = 1;
+			if (p->err.input[0] == '\0')
+				snprintf(p->err.input, sizeof(p->err.input),
+				    "%s", in->path);
+			part_damage(p, &p->err);
+		}
+		if (p->n != 0)
+			memcpy(tl->events + tl->nevents, p->events,
+			    p->n * sizeof(*p->events));
 		tl->nevents += p->n;
 		for (j = 0; j < p->ntasks; j++) {
 			tl->tasks = xreallocarray(tl->tasks, tl->ntasks + 1,
@@ -236,13 +326,14 @@ timeline_load(struct timeline *tl)
 			tl->policies[tl->npolicies++] = p->policies[j];
 		}
 		for (j = 0; j < p->ndiags; j++)
-			timeline_diag(tl, (uint32_t)i, &p->diags[j]);
+			timeline_diag(tl, p->input, &p->diags[j]);
 		free(p->events);
 		free(p->tasks);
 		free(p->policies);
 		free(p->diags);
 	}
 	free(pool.parts);
+	free(pool.order);
 	if (tl->nevents > 1)
 		qsort(tl->events, tl->nevents, sizeof(*tl->events),
 		    event_pcmp);
@@ -267,4 +358,80 @@ timeline_merge_write(struct timeline *tl, struct event **extra, size_t nextra,
 		else
 			w->event(ctx, extra[j++]);
 	}
+}
+
+static const char *
+basename_of(const char *p)
+{
+	const char	*s;
+	size_t		 n = strlen(p);
+	static char	 tmp[512];
+
+	while (n > 1 && p[n - 1] == '/')
+		n--;
+	if (n >= sizeof(tmp))
+		n = sizeof(tmp) - 1;
+	memcpy(tmp, p, n);
+	tmp[n] = '\0';
+	s = strrchr(tmp, '/');
+	return s != NULL ? s + 1 : tmp;
+}
+
+/*
+ * The host a bundle (or, without bundles, the whole run) belongs to:
+ * the Computer its TaskScheduler records name most, else the Computer
+ * its records name most, else the collection's hint, else its name.
+ */
+const char *
+timeline_bundle_host(const struct timeline *tl, const char *bundle,
+    int *from_events)
+{
+	struct {
+		const char	*name;
+		unsigned long	 score;
+	}		*c = NULL;
+	size_t		 nc = 0, i, j, best = 0;
+	const struct event *ev;
+	const struct input *in;
+	const char	*r = NULL;
+
+	*from_events = 0;
+	for (i = 0; i < tl->nevents; i++) {
+		ev = tl->events[i];
+		if (ev->host == NULL || ev->kind != EVENT_RECORD)
+			continue;
+		in = tl->inputs.v[ev->input];
+		if ((bundle == NULL) != (in->bundle == NULL) ||
+		    (bundle != NULL && strcmp(bundle, in->bundle) != 0))
+			continue;
+		for (j = 0; j < nc; j++)
+			if (tl_strcasecmp(c[j].name, ev->host) == 0)
+				break;
+		if (j == nc) {
+			c = xreallocarray(c, nc + 1, sizeof(*c));
+			c[nc].name = ev->host;
+			c[nc].score = 0;
+			nc++;
+		}
+		c[j].score += provider_is(ev->provider, "TaskScheduler") ?
+		    10 : 1;
+	}
+	for (j = 0; j < nc; j++)
+		if (c[j].score > c[best].score)
+			best = j;
+	if (nc > 0) {
+		r = c[best].name;
+		*from_events = 1;
+	}
+	free(c);
+	if (r != NULL)
+		return r;
+	for (i = 0; i < tl->inputs.n; i++) {
+		in = tl->inputs.v[i];
+		if (in->host_hint != NULL && ((bundle == NULL &&
+		    in->bundle == NULL) || (bundle != NULL &&
+		    in->bundle != NULL && strcmp(bundle, in->bundle) == 0)))
+			return in->host_hint;
+	}
+	return bundle != NULL ? basename_of(bundle) : "localhost";
 }

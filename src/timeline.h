@@ -34,6 +34,9 @@ struct timeline {
 	size_t		  ndiags;
 	size_t		  cdiags;
 	int		  relevant_only;	/* keep task/logon events only */
+	int		  diagnose_only;	/* drop logons other than batch */
+	int		  fast;			/* pre-filter and split EVTX */
+	int		  fast_check;		/* test: check the pre-filter */
 	int		  jobs;			/* worker threads */
 	int64_t		  since, until;		/* TL_TIME_NONE: open */
 };
@@ -43,6 +46,8 @@ void	 timeline_clear(struct timeline *);
 int	 timeline_add_path(struct timeline *, const char *, const char *);
 void	 timeline_load(struct timeline *);
 void	 timeline_diag(struct timeline *, uint32_t, const struct tl_error *);
+const char *timeline_bundle_host(const struct timeline *, const char *,
+	    int *);
 void	 timeline_merge_write(struct timeline *, struct event **, size_t,
 	    const struct event_writer *, struct writer_ctx *);
 

@@ -129,6 +129,7 @@ utf8_sanitize(const char *s, size_t n, struct buf *out)
 	size_t	i = 0, l, bad = 0, run;
 
 	buf_reserve(out, n);
+	out->data[out->len] = '\0';	/* n == 0 adds nothing */
 	while (i < n) {
 		run = i;
 		while (i < n && (l = utf8_seqlen((const unsigned char *)s + i,

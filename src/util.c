@@ -82,11 +82,16 @@ tl_error_format(const struct tl_error *e, char *out, size_t len)
 		snprintf(out, len, "%s: %s", in, e->msg);
 }
 
+/* Called by tl_fatalx before it aborts (main removes temporary files). */
+void	(*tl_atfatal)(void);
+
 void
 tl_fatalx(const char *fmt, ...)
 {
 	va_list	ap;
 
+	if (tl_atfatal != NULL)
+		tl_atfatal();
 	fputs("taskline: ", stderr);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
@@ -215,8 +220,7 @@ buf_reserve(struct buf *b, size_t more)
 	while (b->cap < need)
 		b->cap = b->cap > SIZE_MAX / 2 ? need : b->cap * 2;
 	b->data = xreallocarray(b->data, 1, b->cap);
-	/* Reserved, never added to: still an empty string (buf_steal). */
-	b->data[b->len] = '\0';
+	b->data[b->len] = '\0';	/* a buffer is always a string */
 }
 
 void

@@ -54,6 +54,7 @@ int		 xasprintf(char **, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
 int		 xvasprintf(char **, const char *, va_list)
 		    __attribute__((format(printf, 2, 0)));
+extern void	(*tl_atfatal)(void);
 void		 tl_fatalx(const char *, ...)
 		    __attribute__((format(printf, 1, 2), noreturn));
 

@@ -197,7 +197,8 @@ static const char *csv_columns[] = {
 	"datetime", "timestamp_desc", "message", "data_type",
 	"record_number", "event_identifier", "event_version", "event_level",
 	"source_name", "channel", "computer_name", "user_sid", "event_data",
-	"recovered", "source_file", "offset",
+	"recovered", "source_file", "offset", "event_qualifiers",
+	"activity_id", "schema",
 };
 
 static void
@@ -259,7 +260,10 @@ csv_event(struct writer_ctx *w, const struct event *ev)
 	buf_adds(b, ev->recovered ? "true" : "false");
 	buf_addc(b, ',');
 	csv_add_field(b, ev->source);
-	buf_printf(b, ",%llu\r\n", (unsigned long long)ev->offset);
+	buf_printf(b, ",%llu,", (unsigned long long)ev->offset);
+	csv_num(b, ev->qualifiers, ev->has_qualifiers);
+	csv_add_field(b, ev->activity_id);
+	buf_adds(b, "," EVENT_SCHEMA "\r\n");
 	buf_clear(&tmp);
 	writer_flush(w);
 	w->count++;

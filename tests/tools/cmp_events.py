@@ -65,7 +65,11 @@ def taskline(tool, path):
                                                        r.stderr[-500:]))
         sys.exit(1)
     live, rec = [], []
-    for line in r.stdout.splitlines():
+    # split("\n"), not splitlines(): U+2028 and U+0085 are valid inside
+    # JSON strings and must not break a line.
+    for line in r.stdout.split("\n"):
+        if not line:
+            continue
         o = json.loads(line)
         row = (o["record_number"], o["event_identifier"], usec(o["datetime"]))
         (rec if o["recovered"] else live).append(row)

@@ -84,3 +84,16 @@ DEFINE_TEST(test_utf8_sanitize)
 	assert_int_eq(bad, 3);
 	buf_clear(&b);
 }
+
+DEFINE_TEST(test_utf8_sanitize_empty)
+{
+	struct buf	 b;
+	char		*s;
+
+	/* An empty value must come out as an empty string (it once did not). */
+	buf_init(&b);
+	assert_int_eq(utf8_sanitize("", 0, &b), 0);
+	s = buf_steal(&b);
+	assert_str_eq(s, "");
+	free(s);
+}

@@ -1,0 +1,341 @@
+/*
+ * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
+ *
+ * cmd_batch.c: `taskline batch` (one report per host of many bundles,
+ * N bundles at once, optionally one shard of them) and `taskline
+ * fleet` (the fleet summary rebuilt from a folder of host reports).
+ */
+
+#include "config.h"
+
+#include <sys/stat.h>
+#include <errno.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "fleet.h"
+#include "input.h"
+#include "report.h"
+#include "timeline.h"
+#include "tltime.h"
+
+struct batch {
+	char		**bundles;
+	size_t		  n;
+	size_t		  next;		/* next bundle to take */
+	size_t		  done;
+	uint64_t	  events;
+	const char	 *dir;
+	char		**used;		/* host file names written */
+	size_t		  nused;
+	int		  found, damaged, fatal;
+	int		  progress;	/* stderr is a tty */
+	time_t		  start;
+	pthread_mutex_t	  lock;
+};
+
+/* FNV-1a of the bundle's name: the same shard wherever it is listed. */
+static uint64_t
+bundle_hash(const char *path)
+{
+	const char	*base, *p;
+	uint64_t	 h = 1469598103934665603ULL;
+	size_t		 n = strlen(path);
+
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	for (base = p = path; p < path + n; p++)
+		if (*p == '/')
+			base = p + 1;
+	for (p = base; p < path + n; p++) {
+		h ^= (unsigned char)*p;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static int
+mkdir_p(const char *dir)
+{
+	if (mkdir(dir, 0755) == -1 && errno != EEXIST) {
+		fprintf(stderr, "taskline: %s: %s\n", dir, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* Write DIR/hosts/NAME.{json,txt,html} for host hi of r. */
+static int
+write_host(struct batch *b, const struct report *r, size_t hi)
+{
+	struct report		 sub;
+	struct host_report	 h = r->hosts[hi];
+	struct report_opts	 o;
+	char			*base, *name, *path;
+	const char		*ext[] = { "json", "txt", "html" };
+	FILE			*fp;
+	size_t			 k, dup;
+	int			 rc = 0, wr;
+
+	memset(&sub, 0, sizeof(sub));
+	memset(&o, 0, sizeof(o));
+	o.single_host = 1;
+	sub.ninputs = h.ninputs;
+	sub.inputs = xcalloc(h.ninputs + 1, sizeof(*sub.inputs));
+	h.inputs = xcalloc(h.ninputs + 1, sizeof(*h.inputs));
+	for (k = 0; k < sub.ninputs; k++) {
+		sub.inputs[k] = r->inputs[r->hosts[hi].inputs[k]];
+		h.inputs[k] = (uint32_t)k;
+	}
+	sub.hosts = &h;
+	sub.nhosts = 1;
+	base = fleet_host_filename(h.host);
+	pthread_mutex_lock(&b->lock);
+	name = xstrdup(base);
+	for (dup = 2;; dup++) {
+		for (k = 0; k < b->nused; k++)
+			if (tl_strcasecmp(b->used[k], name) == 0)
+				break;
+		if (k == b->nused)
+			break;
+		free(name);
+		xasprintf(&name, "%s-%zu", base, dup);
+	}
+	b->used = xreallocarray(b->used, b->nused + 1, sizeof(*b->used));
+	b->used[b->nused++] = xstrdup(name);
+	pthread_mutex_unlock(&b->lock);
+	for (k = 0; k < TL_NELEM(ext); k++) {
+		xasprintf(&path, "%s/hosts/%s.%s", b->dir, name, ext[k]);
+		if ((fp = fopen(path, "w")) == NULL) {
+			fprintf(stderr, "taskline: %s: %s\n", path,
+			    strerror(errno));
+			rc = -1;
+		} else {
+			wr = k == 0 ? report_write_json(fp, &sub, &o) :
+			    k == 1 ? report_write_text(fp, &sub, &o) :
+			    report_write_html(fp, &sub, &o);
+			if (fclose(fp) != 0 || wr != 0) {
+				fprintf(stderr, "taskline: %s: write error\n",
+				    path);
+				rc = -1;
+			}
+		}
+		free(path);
+	}
+	free(name);
+	free(base);
+	free(sub.inputs);
+	free(h.inputs);
+	return rc;
+}
+
+static void
+progress(struct batch *b)
+{
+	double	el = difftime(time(NULL), b->start);
+	double	left = b->done > 0 ? el / (double)b->done *
+		    (double)(b->n - b->done) : 0;
+
+	if (!b->progress)
+		return;
+	fprintf(stderr, "\rtaskline batch: %zu/%zu bundles, %llu events, "
+	    "%.0f events/s, about %.0f s left   ", b->done, b->n,
+	    (unsigned long long)b->events, el > 0 ? (double)b->events / el :
+	    0.0, left);
+	if (b->done == b->n)
+		fputc('\n', stderr);
+}
+
+static void *
+batch_worker(void *arg)
+{
+	struct batch		*b = arg;
+	struct timeline		 tl;
+	struct diag_opts	 dopts;
+	struct report		 r;
+	size_t			 i, k;
+	int			 st;
+
+	memset(&dopts, 0, sizeof(dopts));
+	for (;;) {
+		pthread_mutex_lock(&b->lock);
+		i = b->next++;
+		pthread_mutex_unlock(&b->lock);
+		if (i >= b->n)
+			break;
+		timeline_init(&tl);
+		tl.jobs = 1;
+		tl.relevant_only = 1;
+		tl.inputs.note = cli_note;
+		timeline_add_path(&tl, b->bundles[i], b->bundles[i]);
+		timeline_load(&tl);
+		diagnose(&tl, &dopts, &r);
+		pthread_mutex_lock(&b->lock);
+		cli_print_diags(&tl);
+		pthread_mutex_unlock(&b->lock);
+		st = cli_exit_status(&r, &tl);
+		for (k = 0; k < r.nhosts; k++)
+			if (write_host(b, &r, k) != 0)
+				b->fatal = 1;
+		pthread_mutex_lock(&b->lock);
+		if (st == TL_EXIT_FOUND || st == TL_EXIT_FOUND_DAMAGED)
+			b->found = 1;
+		if (st == TL_EXIT_DAMAGED || st == TL_EXIT_FOUND_DAMAGED ||
+		    st == TL_EXIT_NOTHING)
+			b->damaged = 1;
+		b->done++;
+		b->events += tl.nevents;
+		progress(b);
+		pthread_mutex_unlock(&b->lock);
+		report_free(&r);
+		timeline_clear(&tl);
+	}
+	return NULL;
+}
+
+/* Rebuild DIR/fleet.{json,txt,html} from DIR/hosts/ *.json. */
+static int
+fleet_rebuild(const char *dir)
+{
+	struct report		 r;
+	struct report_opts	 o;
+	struct tl_error		 err;
+	const char		*ext[] = { "json", "txt", "html" };
+	char			*path;
+	FILE			*fp;
+	size_t			 k;
+	int			 rc = 0, wr;
+
+	tl_error_clear(&err);
+	memset(&o, 0, sizeof(o));
+	if (fleet_load(dir, &r, &err) != 0) {
+		cli_print_error(&err);
+		report_free(&r);
+		return TL_EXIT_NOTHING;
+	}
+	for (k = 0; k < TL_NELEM(ext); k++) {
+		xasprintf(&path, "%s/fleet.%s", dir, ext[k]);
+		if ((fp = fopen(path, "w")) == NULL) {
+			fprintf(stderr, "taskline: %s: %s\n", path,
+			    strerror(errno));
+			rc = TL_EXIT_FATAL;
+		} else {
+			wr = k == 0 ? fleet_write_json(fp, &r) : k == 1 ?
+			    fleet_write_text(fp, &r) :
+			    report_write_fleet_html(fp, &r, &o);
+			if (fclose(fp) != 0 || wr != 0)
+				rc = TL_EXIT_FATAL;
+		}
+		free(path);
+	}
+	if (r.nhosts == 0 && rc == 0)
+		rc = TL_EXIT_NOTHING;
+	report_free(&r);
+	return rc;
+}
+
+static const struct option batch_opts[] = {
+	{ "help", no_argument, NULL, 'h' },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "shard", required_argument, NULL, 's' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int
+strcmp_p(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+cmd_batch(int argc, char **argv)
+{
+	struct batch	 b;
+	pthread_t	*th;
+	char		*hosts;
+	unsigned long	 si = 0, sn = 0;
+	int		 ch, jobs = 0, i, n, rc;
+
+	memset(&b, 0, sizeof(b));
+	while ((ch = getopt_long(argc, argv, "hj:o:", batch_opts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'j':
+			if ((jobs = atoi(optarg)) < 1)
+				cli_usage_cmd("batch");
+			break;
+		case 'o':
+			b.dir = optarg;
+			break;
+		case 's':
+			if (sscanf(optarg, "%lu/%lu", &si, &sn) != 2 ||
+			    sn == 0 || si == 0 || si > sn) {
+				fprintf(stderr, "taskline: --shard wants I/N "
+				    "with 1 <= I <= N\n");
+				exit(TL_EXIT_USAGE);
+			}
+			break;
+		case 'h':
+		default:
+			cli_usage_cmd("batch");
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0 || b.dir == NULL)
+		cli_usage_cmd("batch");
+	for (i = 0; i < argc; i++)
+		if (sn == 0 || bundle_hash(argv[i]) % sn == si - 1) {
+			b.bundles = xreallocarray(b.bundles, b.n + 1,
+			    sizeof(*b.bundles));
+			b.bundles[b.n++] = argv[i];
+		}
+	if (b.n > 1)
+		qsort(b.bundles, b.n, sizeof(*b.bundles), strcmp_p);
+	xasprintf(&hosts, "%s/hosts", b.dir);
+	if (mkdir_p(b.dir) != 0 || mkdir_p(hosts) != 0)
+		exit(TL_EXIT_FATAL);
+	free(hosts);
+	pthread_mutex_init(&b.lock, NULL);
+	b.progress = isatty(STDERR_FILENO);
+	b.start = time(NULL);
+	n = jobs > 0 ? jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+	if (n < 1)
+		n = 1;
+	if ((size_t)n > b.n)
+		n = b.n > 0 ? (int)b.n : 1;
+	th = xcalloc((size_t)n, sizeof(*th));
+	for (i = 0; i < n; i++)
+		if (pthread_create(&th[i], NULL, batch_worker, &b) != 0)
+			tl_fatalx("cannot start a thread");
+	for (i = 0; i < n; i++)
+		pthread_join(th[i], NULL);
+	free(th);
+	pthread_mutex_destroy(&b.lock);
+	for (i = 0; (size_t)i < b.nused; i++)
+		free(b.used[i]);
+	free(b.used);
+	free(b.bundles);
+	rc = fleet_rebuild(b.dir);
+	input_tmp_cleanup();
+	if (b.fatal || rc == TL_EXIT_FATAL)
+		return TL_EXIT_FATAL;
+	if (b.found && b.damaged)
+		return TL_EXIT_FOUND_DAMAGED;
+	return b.found ? TL_EXIT_FOUND : b.damaged ? TL_EXIT_DAMAGED :
+	    b.n == 0 ? TL_EXIT_NOTHING : TL_EXIT_OK;
+}
+
+int
+cmd_fleet(int argc, char **argv)
+{
+	if (argc != 2 || argv[1][0] == '-')
+		cli_usage_cmd("fleet");
+	return fleet_rebuild(argv[1]);
+}

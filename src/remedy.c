@@ -1,0 +1,242 @@
+/*
+ * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
+ *
+ * remedy.c: the fix for each cause, in plain words and with the names
+ * of this host, task and account; and the host's evidence gaps (logs
+ * cleared, missing or disabled, audit policy that hides what we need).
+ */
+
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diagnose.h"
+#include "message.h"
+#include "relevance.h"
+#include "tltime.h"
+#include "util.h"
+
+static void
+remedy(struct task_report *tr, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void
+remedy(struct task_report *tr, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+
+	va_start(ap, fmt);
+	xvasprintf(&s, fmt, ap);
+	va_end(ap);
+	tr->remediation = xreallocarray(tr->remediation,
+	    tr->nremediation + 1, sizeof(*tr->remediation));
+	tr->remediation[tr->nremediation++] = s;
+}
+
+void
+remediation_add(struct tctx *t)
+{
+	struct task_report	*tr = t->tr;
+	const struct finding	*f;
+	const char		*task = tr->task;
+	const char		*user = tr->user != NULL ? tr->user :
+				    tr->sid != NULL ? tr->sid :
+				    "the task account";
+	size_t			 i;
+
+	switch (tr->cause) {
+	case CAUSE_POLICY:
+		remedy(tr, "Set \"Network access: Do not allow storage of "
+		    "passwords and credentials for network authentication\" "
+		    "to Disabled (Computer Configuration\\Windows Settings\\"
+		    "Security Settings\\Local Policies\\Security Options; "
+		    "HKLM\\System\\CurrentControlSet\\Control\\Lsa\\"
+		    "DisableDomainCreds=0) in the GPO that sets it, or "
+		    "exempt this host from it, then restart.");
+		remedy(tr, "Re-enter the password of %s for %s (schtasks "
+		    "/Change /TN \"%s\" /RU %s /RP *), or run the task as a "
+		    "group managed service account, SYSTEM or S4U if it "
+		    "needs no network credentials.", user, task, task, user);
+		break;
+	case CAUSE_DRIFT:
+		remedy(tr, "Update the stored password of %s in %s "
+		    "(schtasks /Change /TN \"%s\" /RU %s /RP *), and of any "
+		    "service that runs as the same account.", user, task,
+		    task, user);
+		remedy(tr, "Prefer a group managed service account, or set "
+		    "the account's password not to expire and rotate it "
+		    "together with the task.");
+		break;
+	case CAUSE_ACCOUNT:
+		remedy(tr, "Restore %s: enable it (net user / "
+		    "Enable-ADAccount), unlock it (Unlock-ADAccount), extend "
+		    "its expiry, or recreate it; then re-enter its password "
+		    "in %s.", user, task);
+		remedy(tr, "If the account was retired on purpose, move %s "
+		    "to its replacement account or delete the task.", task);
+		break;
+	case CAUSE_DOMAIN:
+		remedy(tr, "Restore this host's path to a domain controller: "
+		    "check DNS (nltest /dsgetdc:<domain>), the secure "
+		    "channel (nltest /sc_query:<domain>, Test-"
+		    "ComputerSecureChannel -Repair), firewall and VPN, and "
+		    "time (w32tm /resync).");
+		remedy(tr, "Schedule %s after the network is up "
+		    "(RunOnlyIfNetworkAvailable, a delay, or a restart on "
+		    "failure) if the outages are expected.", task);
+		break;
+	case CAUSE_RIGHT:
+		remedy(tr, "Grant %s \"Log on as a batch job\" "
+		    "(SeBatchLogonRight) and remove it from \"Deny log on "
+		    "as a batch job\" (SeDenyBatchLogonRight) in the GPO or "
+		    "local policy (User Rights Assignment), then gpupdate "
+		    "/force.", user);
+		break;
+	case CAUSE_BROADER:
+		remedy(tr, "Look beyond this task: several accounts or the "
+		    "credential store are affected. Check Credential Guard "
+		    "(known issue with stored task credentials; install the "
+		    "fixing update), security software hooking LSA, and "
+		    "domain controller certificates.");
+		remedy(tr, "Then re-register the affected tasks with their "
+		    "credentials, or move them to group managed service "
+		    "accounts.");
+		break;
+	default:
+		remedy(tr, "The evidence does not name a logon cause: read "
+		    "the result codes and the evidence below, and collect "
+		    "the domain controller's Security log if the account is "
+		    "a domain account.");
+		break;
+	}
+	for (i = 0; t->h->findings != NULL && i < t->h->findings->n; i++) {
+		f = &t->h->findings->v[i];
+		if (f->task == NULL || tl_strcasecmp(f->task, task) != 0 ||
+		    f->fix == NULL || f->severity < SEV_MEDIUM)
+			continue;
+		if (f->cause != NULL && cause_from_name(f->cause) ==
+		    tr->cause)
+			continue;	/* already said above */
+		remedy(tr, "%s", f->fix);
+	}
+}
+
+static void
+gap(struct host_report *hr, const char *id, const struct event *ev,
+    const char *file, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+static void
+gap(struct host_report *hr, const char *id, const struct event *ev,
+    const char *file, const char *fmt, ...)
+{
+	struct gap	*g;
+	va_list		 ap;
+
+	hr->gaps = xreallocarray(hr->gaps, hr->ngaps + 1, sizeof(*hr->gaps));
+	g = &hr->gaps[hr->ngaps++];
+	memset(g, 0, sizeof(*g));
+	g->id = id;
+	g->time = ev != NULL ? ev->time : TL_TIME_NONE;
+	if (ev != NULL && ev->source != NULL)
+		g->source_file = xstrdup(ev->source);
+	else if (file != NULL)
+		g->source_file = xstrdup(file);
+	g->record = ev != NULL ? ev->record : 0;
+	va_start(ap, fmt);
+	xvasprintf(&g->text, fmt, ap);
+	va_end(ap);
+}
+
+static int
+is(const struct event *ev, const char *provider, uint32_t id)
+{
+	return ev->event_id == id && provider_is(ev->provider, provider);
+}
+
+/* What the evidence of this host cannot show, and why. */
+void
+host_gaps(struct timeline *tl, struct hctx *h, struct host_report *hr)
+{
+	const struct event	*ev, *first_task = NULL, *first_other = NULL;
+	const struct secpol_entry *e;
+	const struct input	*in;
+	char			 t1[TL_TIME_STRLEN], t2[TL_TIME_STRLEN];
+	const char		*who, *ch;
+	size_t			 i;
+
+	for (i = 0; i < h->nevents; i++) {
+		ev = h->events[i];
+		if (ev->kind != EVENT_RECORD)
+			continue;
+		if (provider_is(ev->provider, "TaskScheduler")) {
+			if (first_task == NULL)
+				first_task = ev;
+		} else if (first_other == NULL)
+			first_other = ev;
+		who = event_get(ev, "SubjectUserName");
+		if (is(ev, "Eventlog", 1102))
+			gap(hr, "log-cleared", ev, NULL, "The Security log was "
+			    "cleared by %s: events before this time are gone",
+			    who != NULL ? who : "an unknown user");
+		else if (is(ev, "Eventlog", 104)) {
+			ch = event_get(ev, "Channel");
+			gap(hr, "log-cleared", ev, NULL, "The %s log was "
+			    "cleared by %s", ch != NULL ? ch : "(unnamed)",
+			    who != NULL ? who : "an unknown user");
+		} else if (is(ev, "TaskScheduler", 719))
+			gap(hr, "task-history-disabled", ev, NULL, "Task "
+			    "Scheduler switched its Operational log off: no "
+			    "run history after this time");
+		else if (is(ev, "Security-Auditing", 4719))
+			gap(hr, "audit-policy-changed", ev, NULL, "Audit "
+			    "policy changed (%s): logon and account events "
+			    "may be missing after this time",
+			    event_get(ev, "AuditPolicyChanges") != NULL ?
+			    event_get(ev, "AuditPolicyChanges") : "?");
+	}
+	if (first_task == NULL && h->ndefs > 0)
+		gap(hr, "task-history-missing", NULL, NULL, "No "
+		    "TaskScheduler/Operational events for this host: run "
+		    "history comes from Security 4624/4625 logon type 4 "
+		    "only, if audited");
+	else if (first_task != NULL && first_other != NULL &&
+	    first_task->time - first_other->time > 86400LL *
+	    TL_TICKS_PER_SEC)
+		gap(hr, "task-history-late", first_task, NULL, "Task history "
+		    "begins at %s, later than the other logs (from %s)",
+		    tl_time_format(first_task->time, t1, sizeof(t1)),
+		    tl_time_format(first_other->time, t2, sizeof(t2)));
+	if (h->policy != NULL && (e = secpol_find(h->policy, "Event Audit",
+	    "AuditLogonEvents")) != NULL && (strcmp(e->value, "0") == 0 ||
+	    strcmp(e->value, "1") == 0))
+		gap(hr, "logon-failures-not-audited", NULL, h->policy->file,
+		    "AuditLogonEvents = %s: failed logons (4625) are not "
+		    "audited on this host", e->value);
+	for (i = 0; i < h->ninputs; i++) {
+		in = tl->inputs.v[h->inputs[i]];
+		if (in->unusable)
+			gap(hr, "input-unusable", NULL, in->path, "%s could "
+			    "not be read: %s", in->path, in->note != NULL ?
+			    in->note : "see the inputs");
+		else if (in->stats.damaged > 0)
+			gap(hr, "input-damaged", NULL, in->path, "%s has "
+			    "%llu damaged record(s)", in->path,
+			    (unsigned long long)in->stats.damaged);
+	}
+	if (h->policy == NULL)
+		gap(hr, "policy-missing", NULL, NULL, "No secedit export for "
+		    "this host: DisableDomainCreds and logon rights are "
+		    "unknown (export with secedit /export /mergedpolicy)");
+}
+
+/* Host-level pass after every task: nothing to adjust yet. */
+void
+rules_host_pass(struct hctx *h, struct host_report *hr)
+{
+	(void)h;
+	(void)hr;
+}

@@ -1,0 +1,188 @@
+/*
+ * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
+ *
+ * report.h: the diagnosis as data.  The engine (diagnose.c) fills a
+ * struct report from a timeline; the writers (report_*.c) print it.
+ * A report owns copies of everything it shows, so it outlives the
+ * timeline it came from.
+ */
+
+#ifndef TL_REPORT_H
+#define TL_REPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "finding.h"
+#include "timeline.h"
+
+#define REPORT_SCHEMA	"taskline.report/1"
+
+enum task_status {
+	ST_UNKNOWN = 0,
+	ST_HEALTHY,
+	ST_RECOVERED,
+	ST_AT_RISK,
+	ST_FAILING,
+};
+
+enum cause {
+	CAUSE_POLICY = 0,	/* policy-conflict */
+	CAUSE_DRIFT,		/* password-drift */
+	CAUSE_ACCOUNT,		/* account-state */
+	CAUSE_DOMAIN,		/* domain-unreachable */
+	CAUSE_RIGHT,		/* logon-right */
+	CAUSE_BROADER,		/* broader-logon */
+	CAUSE_COUNT,
+	CAUSE_UNKNOWN = CAUSE_COUNT,
+	CAUSE_NONE,		/* healthy or unknown status: no cause */
+};
+
+enum role {
+	ROLE_SUPPORTS = 0,
+	ROLE_WEAKENS,
+	ROLE_CONTEXT,
+};
+
+struct evidence {
+	int64_t		 time;		/* TL_TIME_NONE for configuration */
+	char		*source_file;
+	uint64_t	 record;	/* record number, or line; 0: none */
+	int		 has_event;
+	uint32_t	 event_id;
+	enum role	 role;
+	const char	*rule;		/* rule name (static string) */
+	enum cause	 cause;		/* cause it bears on, or CAUSE_NONE */
+	char		*text;
+};
+
+struct code_count {
+	uint32_t	 code;
+	unsigned long	 count;
+	int64_t		 first;
+	int64_t		 last;
+};
+
+struct alternative {
+	enum cause	 cause;
+	double		 confidence;
+	char		*why;
+};
+
+struct task_report {
+	char		*task;
+	char		*user;		/* principal as named, or NULL */
+	char		*sid;
+	char		*logon_type;
+	int		 enabled;	/* -1 unknown */
+	int		 has_definition;
+	enum task_status status;
+	int64_t		 onset;
+	int64_t		 first_failure;
+	int64_t		 last_success;
+	int64_t		 last_failure;
+	unsigned long	 failures;
+	unsigned long	 successes;
+	struct code_count *codes;
+	size_t		 ncodes;
+	enum cause	 cause;
+	double		 confidence;
+	struct alternative *alts;
+	size_t		 nalts;
+	struct evidence	*evidence;
+	size_t		 nevidence;
+	char		**remediation;
+	size_t		 nremediation;
+	/* Runs for the timeline drawing: time and 1 success / 0 failure. */
+	int64_t		*run_times;
+	uint8_t		*run_ok;
+	size_t		 nruns;
+};
+
+struct gap {
+	const char	*id;		/* log-cleared, task-history-missing ... */
+	int64_t		 time;
+	char		*source_file;
+	uint64_t	 record;
+	char		*text;
+};
+
+struct cluster {
+	int64_t		 start;
+	int64_t		 end;
+	char		**tasks;
+	size_t		 ntasks;
+};
+
+struct host_report {
+	char		*host;
+	int		 from_events;	/* name came from records' Computer */
+	struct task_report *tasks;
+	size_t		 ntasks;
+	struct finding_list findings;
+	struct gap	*gaps;
+	size_t		 ngaps;
+	struct cluster	*clusters;
+	size_t		 nclusters;
+	uint32_t	*inputs;	/* indices into report.inputs */
+	size_t		 ninputs;
+	/* Only in a fleet loaded back from host reports: */
+	char		*report_path;	/* hosts/NAME.json */
+	unsigned long	 damaged_inputs;
+};
+
+struct report_input {
+	char		*path;
+	const char	*kind;
+	char		 sha256[65];
+	uint64_t	 size;
+	uint64_t	 records;
+	uint64_t	 recovered;
+	uint64_t	 damaged;
+	uint64_t	 skipped;
+	char		*note;		/* first damage or why it was unusable */
+};
+
+struct report {
+	struct report_input *inputs;
+	size_t		 ninputs;
+	struct host_report *hosts;
+	size_t		 nhosts;
+};
+
+struct diag_opts {
+	const char	*task_glob;	/* --task, or NULL */
+};
+
+struct report_opts {
+	int		 color;		/* text: ANSI colours */
+	int64_t		 tz_offset;	/* display offset in ticks (--tz) */
+	const char	*tz_name;	/* "UTC" or the zone given */
+	int		 single_host;	/* batch: this report holds one host */
+};
+
+struct report_writer {
+	const char	*name;
+	int		(*write)(FILE *, const struct report *,
+			    const struct report_opts *);
+};
+
+const char	*cause_name(enum cause);
+const char	*cause_sentence(enum cause);
+const char	*status_name(enum task_status);
+const char	*role_name(enum role);
+void		 diagnose(struct timeline *, const struct diag_opts *,
+		    struct report *);
+void		 report_free(struct report *);
+const struct report_writer *report_writer_find(const char *);
+int		 report_write_json(FILE *, const struct report *,
+		    const struct report_opts *);
+int		 report_write_text(FILE *, const struct report *,
+		    const struct report_opts *);
+int		 report_write_html(FILE *, const struct report *,
+		    const struct report_opts *);
+int		 report_write_fleet_html(FILE *, const struct report *,
+		    const struct report_opts *);
+
+#endif /* TL_REPORT_H */

@@ -1,0 +1,343 @@
+/*
+ * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
+ *
+ * report_text.c: the report for a terminal: per host, the tasks that
+ * fail first with since when, why (with the evidence) and the fix;
+ * then healthy tasks in one line each, findings, gaps and inputs.
+ * Lines stay within 80 columns except evidence texts, which wrap.
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "codes.h"
+#include "report.h"
+#include "tltime.h"
+#include "tz.h"
+
+#define RED	"\033[31m"
+#define GREEN	"\033[32m"
+#define YELLOW	"\033[33m"
+#define BOLD	"\033[1m"
+#define DIM	"\033[2m"
+#define RESET	"\033[0m"
+
+/* The cause in one sentence, for the text and HTML reports. */
+const char *
+cause_sentence(enum cause c)
+{
+	switch (c) {
+	case CAUSE_POLICY:
+		return "The policy that blocks stored credentials "
+		    "(DisableDomainCreds) stops the task's saved password.";
+	case CAUSE_DRIFT:
+		return "The account's password changed or expired after the "
+		    "task stored it.";
+	case CAUSE_ACCOUNT:
+		return "The account was disabled, locked out, expired or "
+		    "deleted.";
+	case CAUSE_DOMAIN:
+		return "No domain controller could be reached to check the "
+		    "credentials.";
+	case CAUSE_RIGHT:
+		return "The account lacks the right to log on as a batch job.";
+	case CAUSE_BROADER:
+		return "Credential trouble beyond this task (several accounts "
+		    "or the credential store).";
+	case CAUSE_UNKNOWN:
+		return "The evidence does not tell which logon cause this is.";
+	default:
+		return "";
+	}
+}
+
+/* "2026-03-04 01:30:00Z", or in --tz: "2026-03-04 02:30:00+01:00". */
+static const char *
+when(const struct report_opts *o, int64_t t, char *s, size_t len)
+{
+	int64_t	off;
+	char	tmp[TL_TIME_STRLEN];
+	int	m;
+
+	if (t == TL_TIME_NONE) {
+		snprintf(s, len, "-");
+		return s;
+	}
+	off = o->tz_name != NULL ? tz_offset(o->tz_name, t) : 0;
+	tl_time_format(t + off, tmp, sizeof(tmp));
+	tmp[10] = ' ';
+	tmp[19] = '\0';
+	if (off == 0 && (o->tz_name == NULL || strcmp(o->tz_name,
+	    "UTC") == 0)) {
+		snprintf(s, len, "%sZ", tmp);
+		return s;
+	}
+	m = (int)(off / (60 * TL_TICKS_PER_SEC)) % (24 * 60);
+	snprintf(s, len, "%.19s%c%02d:%02d", tmp, m < 0 ? '-' : '+',
+	    abs(m) / 60 % 100, abs(m) % 60);
+	return s;
+}
+
+static const char *
+col(const struct report_opts *o, const char *c)
+{
+	return o->color ? c : "";
+}
+
+/* Print text wrapped at width, every line after the first indented. */
+static void
+wrap(FILE *fp, const char *text, size_t indent, size_t width)
+{
+	size_t	 avail = width > indent + 20 ? width - indent : 20, n, cut;
+	const char *p = text;
+
+	while (*p != '\0') {
+		n = strlen(p);
+		if (n <= avail) {
+			fprintf(fp, "%s\n", p);
+			break;
+		}
+		for (cut = avail; cut > 0 && p[cut] != ' '; cut--)
+			;
+		if (cut == 0)
+			cut = avail;
+		fprintf(fp, "%.*s\n%*s", (int)cut, p, (int)indent, "");
+		p += cut;
+		while (*p == ' ')
+			p++;
+	}
+}
+
+static const char *
+status_color(const struct report_opts *o, enum task_status s)
+{
+	switch (s) {
+	case ST_FAILING:
+		return col(o, RED);
+	case ST_AT_RISK:
+		return col(o, YELLOW);
+	case ST_RECOVERED:
+		return col(o, YELLOW);
+	case ST_HEALTHY:
+		return col(o, GREEN);
+	default:
+		return "";
+	}
+}
+
+static void
+upper(char *dst, const char *src, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; i + 1 < len && src[i] != '\0'; i++)
+		dst[i] = (src[i] >= 'a' && src[i] <= 'z') ? src[i] - 32 :
+		    src[i];
+	dst[i] = '\0';
+}
+
+static void
+text_task_full(FILE *fp, const struct task_report *t,
+    const struct report_opts *o)
+{
+	const struct code_info	*ci;
+	char			 a[48], b[48], st[16];
+	size_t			 i, shown = 0;
+	const char		*mark;
+
+	upper(st, status_name(t->status), sizeof(st));
+	fprintf(fp, "\n  %s%s%-9s%s %s%s%s", col(o, BOLD),
+	    status_color(o, t->status), st, col(o, RESET), col(o, BOLD),
+	    t->task, col(o, RESET));
+	if (t->user != NULL || t->sid != NULL || t->logon_type != NULL)
+		fprintf(fp, "  (%s%s%s)", t->user != NULL ? t->user :
+		    t->sid != NULL ? t->sid : "?", t->logon_type != NULL ?
+		    ", " : "", t->logon_type != NULL ? t->logon_type : "");
+	fputc('\n', fp);
+	if (t->status != ST_AT_RISK) {
+		fprintf(fp, "    onset      %s   first failure %s\n",
+		    when(o, t->onset, a, sizeof(a)),
+		    when(o, t->first_failure, b, sizeof(b)));
+		fprintf(fp, "    last ok    %s   failures %lu, successes "
+		    "%lu\n", when(o, t->last_success, a, sizeof(a)),
+		    t->failures, t->successes);
+	}
+	for (i = 0; i < t->ncodes && i < 4; i++) {
+		ci = code_lookup(t->codes[i].code);
+		fprintf(fp, "    %s 0x%08X %s x%lu\n", i == 0 ? "codes     " :
+		    "          ", t->codes[i].code, ci != NULL ? ci->name : "",
+		    t->codes[i].count);
+	}
+	fprintf(fp, "    cause      %s%s%s (confidence %.2f)\n",
+	    col(o, BOLD), cause_name(t->cause) != NULL ?
+	    cause_name(t->cause) : "-", col(o, RESET), t->confidence);
+	fprintf(fp, "               ");
+	wrap(fp, cause_sentence(t->cause), 15, 80);
+	for (i = 0; i < t->nalts && i < 3; i++) {
+		fprintf(fp, "    %s %s %.2f: ", i == 0 ? "also      " :
+		    "          ", cause_name(t->alts[i].cause),
+		    t->alts[i].confidence);
+		wrap(fp, t->alts[i].why, 15, 80);
+	}
+	fprintf(fp, "    evidence\n");
+	for (i = 0; i < t->nevidence; i++) {
+		const struct evidence *e = &t->evidence[i];
+
+		if (e->role == ROLE_CONTEXT && shown >= 12)
+			continue;
+		if (shown++ >= 16) {
+			fprintf(fp, "      ... %zu more in the JSON report\n",
+			    t->nevidence - i);
+			break;
+		}
+		mark = e->role == ROLE_SUPPORTS ? "+" : e->role ==
+		    ROLE_WEAKENS ? "-" : " ";
+		fprintf(fp, "      %s %s %s%s%s\n        ", mark,
+		    e->time != TL_TIME_NONE ? when(o, e->time, a, sizeof(a)) :
+		    "(configuration)      ", col(o, DIM), e->rule,
+		    col(o, RESET));
+		wrap(fp, e->text, 8, 80);
+		if (e->source_file != NULL) {
+			const char *base = strrchr(e->source_file, '/');
+
+			fprintf(fp, "        %s[%s", col(o, DIM), base != NULL ?
+			    base + 1 : e->source_file);
+			if (e->record != 0)
+				fprintf(fp, " %s %llu", e->has_event ?
+				    "record" : "line",
+				    (unsigned long long)e->record);
+			fprintf(fp, "]%s\n", col(o, RESET));
+		}
+	}
+	fprintf(fp, "    fix\n");
+	for (i = 0; i < t->nremediation; i++) {
+		fprintf(fp, "      %zu. ", i + 1);
+		wrap(fp, t->remediation[i], 9, 80);
+	}
+}
+
+static void
+text_host(FILE *fp, const struct report *r, const struct host_report *h,
+    const struct report_opts *o)
+{
+	char		 a[48], b[48];
+	size_t		 i, j, nfail = 0, nrisk = 0;
+	int64_t		 first = TL_TIME_NONE;
+	const struct task_report *t;
+
+	for (i = 0; i < h->ntasks; i++) {
+		t = &h->tasks[i];
+		if (t->status == ST_FAILING) {
+			nfail++;
+			if (first == TL_TIME_NONE || t->onset < first)
+				first = t->onset;
+		} else if (t->status == ST_AT_RISK)
+			nrisk++;
+	}
+	fprintf(fp, "\n%sHOST %s%s\n", col(o, BOLD), h->host, col(o, RESET));
+	fprintf(fp, "  %zu task%s: %zu failing", h->ntasks, h->ntasks == 1 ?
+	    "" : "s", nfail);
+	if (first != TL_TIME_NONE)
+		fprintf(fp, " (since %s)", when(o, first, a, sizeof(a)));
+	fprintf(fp, ", %zu at risk\n", nrisk);
+	for (i = 0; i < h->nclusters; i++) {
+		fprintf(fp, "  began failing together, %s .. %s:\n   ",
+		    when(o, h->clusters[i].start, a, sizeof(a)),
+		    when(o, h->clusters[i].end, b, sizeof(b)));
+		for (j = 0; j < h->clusters[i].ntasks; j++)
+			fprintf(fp, " %s", h->clusters[i].tasks[j]);
+		fputc('\n', fp);
+	}
+	/* Failing, recovered and at-risk tasks in full, worst first. */
+	for (j = 0; j < 3; j++) {
+		enum task_status want = j == 0 ? ST_FAILING : j == 1 ?
+		    ST_AT_RISK : ST_RECOVERED;
+
+		for (i = 0; i < h->ntasks; i++)
+			if (h->tasks[i].status == want)
+				text_task_full(fp, &h->tasks[i], o);
+	}
+	for (i = 0; i < h->ntasks; i++) {
+		t = &h->tasks[i];
+		if (t->status != ST_HEALTHY && t->status != ST_UNKNOWN)
+			continue;
+		fprintf(fp, "\n  %s%-9s%s %s", status_color(o, t->status),
+		    t->status == ST_HEALTHY ? "healthy" : "unknown",
+		    col(o, RESET), t->task);
+		if (t->user != NULL || t->sid != NULL)
+			fprintf(fp, " (%s)", t->user != NULL ? t->user :
+			    t->sid);
+		if (t->last_success != TL_TIME_NONE)
+			fprintf(fp, ", last ok %s", when(o, t->last_success,
+			    a, sizeof(a)));
+		if (t->enabled == 0)
+			fprintf(fp, ", disabled");
+	}
+	fputc('\n', fp);
+	if (h->findings.n > 0)
+		fprintf(fp, "\n  findings from configuration\n");
+	for (i = 0; i < h->findings.n; i++) {
+		const struct finding *f = &h->findings.v[i];
+
+		fprintf(fp, "    %-6s %s%s%s\n           ",
+		    severity_name(f->severity), f->id, f->task != NULL ?
+		    " " : "", f->task != NULL ? f->task : "");
+		wrap(fp, f->text, 11, 80);
+	}
+	if (h->ngaps > 0)
+		fprintf(fp, "\n  evidence gaps\n");
+	for (i = 0; i < h->ngaps; i++) {
+		fprintf(fp, "    %s %s\n      ", h->gaps[i].id,
+		    h->gaps[i].time != TL_TIME_NONE ? when(o, h->gaps[i].time,
+		    a, sizeof(a)) : "");
+		wrap(fp, h->gaps[i].text, 6, 80);
+	}
+	fprintf(fp, "\n  inputs\n");
+	for (i = 0; i < h->ninputs; i++) {
+		const struct report_input *in = &r->inputs[h->inputs[i]];
+
+		fprintf(fp, "    %-11s %s\n      sha256 %.16s...  records "
+		    "%llu, recovered %llu, damaged %llu\n", in->kind,
+		    in->path, in->sha256, (unsigned long long)in->records,
+		    (unsigned long long)in->recovered,
+		    (unsigned long long)in->damaged);
+	}
+}
+
+int
+report_write_text(FILE *fp, const struct report *r,
+    const struct report_opts *o)
+{
+	size_t	i;
+
+	fprintf(fp, "%staskline %s%s: %zu input%s, %zu host%s%s%s\n",
+	    col(o, BOLD), PACKAGE_VERSION, col(o, RESET), r->ninputs,
+	    r->ninputs == 1 ? "" : "s", r->nhosts, r->nhosts == 1 ? "" : "s",
+	    o->tz_name != NULL ? ", times in " : ", times in UTC",
+	    o->tz_name != NULL ? o->tz_name : "");
+	for (i = 0; i < r->nhosts; i++)
+		text_host(fp, r, &r->hosts[i], o);
+	if (r->nhosts == 0)
+		fprintf(fp, "\nNothing to analyse: no task, log or policy "
+		    "found.\n");
+	return ferror(fp) ? -1 : 0;
+}
+
+static const struct report_writer report_writers[] = {
+	{ "html", report_write_html },
+	{ "json", report_write_json },
+	{ "text", report_write_text },
+};
+
+const struct report_writer *
+report_writer_find(const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < TL_NELEM(report_writers); i++)
+		if (strcmp(report_writers[i].name, name) == 0)
+			return &report_writers[i];
+	return NULL;
+}

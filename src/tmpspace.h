@@ -1,0 +1,20 @@
+/*
+ * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
+ *
+ * tmpspace.h: the private temporary space of the input layer, one
+ * folder per process made with mkdtemp(3) under $TMPDIR, holding the
+ * decompressed copies parsers open.  File names are generated, never
+ * taken from evidence.
+ */
+
+#ifndef TL_TMPSPACE_H
+#define TL_TMPSPACE_H
+
+#include "util.h"
+
+int		 tmpspace_create(const char *, char **, struct tl_error *);
+void		 tmpspace_remove(const char *);
+const char	*tmpspace_dir(void);
+void		 tmpspace_cleanup(void);
+
+#endif /* TL_TMPSPACE_H */

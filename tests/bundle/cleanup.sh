@@ -1,0 +1,38 @@
+#!/bin/sh
+# Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
+#
+# cleanup.sh: the private temporary space (mode 0700) is removed at
+# exit, on a fatal error, and when taskline is killed by SIGINT, SIGTERM
+# or SIGHUP in the middle of decompressing.
+. "${top_srcdir:?}/tests/bundle/common.sh"
+
+copy_scenario 01-policy-conflict "$work/s"
+pack zip "$work/s.zip" "$work/s"
+# Cannot write the output: exit 6 after the copies were made.
+TMPDIR=$work/tmp "$TASKLINE" timeline -o "$work/no/such/dir/out" \
+    "$work/s.zip" > /dev/null 2>&1
+[ "$?" -eq 6 ] || fail "want exit 6"
+tmp_empty "a fatal error"
+
+# About 1.5 GiB at 100:1: slow enough to be interrupted.
+mkdir "$work/big"
+"$MKARCHIVE" bomb-gz "$work/big/Big.evtx.gz" 1536 12000 || fail mkarchive
+for sig in INT TERM HUP; do
+	TMPDIR=$work/tmp "$TASKLINE" timeline -f jsonl "$work/big" \
+	    > /dev/null 2>&1 &
+	pid=$!
+	i=0
+	while [ -z "$(ls -A "$work/tmp")" ] && [ $i -lt 200 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	d=$(ls -A "$work/tmp")
+	[ -n "$d" ] || fail "no temporary space seen"
+	[ "$(stat -c %a "$work/tmp/$d")" = 700 ] || fail "mode not 0700"
+	sleep 0.2
+	kill -s "$sig" "$pid" 2>/dev/null || fail "finished too early"
+	wait "$pid"
+	tmp_empty "SIG$sig"
+	echo "ok SIG$sig: temporary space removed"
+done
+exit 0

@@ -1,0 +1,84 @@
+#!/bin/sh
+# Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
+#
+# fastpath.sh: the fast path of `taskline analyze` (EVTX pre-filter,
+# the diagnosis's own stricter event table, split of large logs) gives
+# the same report as the slow path (TASKLINE_NO_FASTPATH=1) on every
+# scenario, as the EVTX bundle mkbundle makes of it, with -j1 and -j2.
+# Only the inputs' "skipped" counts may differ (that is the point).
+# With ../shared, the pre-filter is also checked record by record
+# against libevtx on the corpus (TASKLINE_FASTPATH_CHECK=1).
+set -u
+py=/usr/bin/python3
+[ -x "$py" ] || { echo "no /usr/bin/python3"; exit 77; }
+mkbundle="$top_builddir/fixtures/mkbundle"
+[ -x "$mkbundle" ] || { echo "no mkbundle"; exit 77; }
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/tl-fast.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+
+# strip FILE: the report without the inputs' skipped counts.
+strip() {
+	"$py" -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+for i in d.get("inputs", []):
+    i.pop("skipped", None)
+json.dump(d, sys.stdout, indent=1, sort_keys=True)
+' "$1"
+}
+
+run() {
+	# run OUT ARGS...: exit status goes into OUT.rc
+	out=$1; shift
+	rc=0
+	${TL_RUN:+$TL_RUN} "$TASKLINE" analyze -f json -o "$out" "$@" \
+	    2>"$out.err" || rc=$?
+	echo "$rc" > "$out.rc"
+}
+
+for d in "$top_srcdir"/fixtures/scenarios/[0-9]*/; do
+	d=${d%/}
+	name=$(basename "$d")
+	rm -rf "$tmp/b"
+	if ! "$mkbundle" "$d" "$tmp/b/$name" >"$tmp/mk.log" 2>&1; then
+		echo "FAIL $name: mkbundle"; cat "$tmp/mk.log"
+		fail=$((fail + 1))
+		continue
+	fi
+	TASKLINE_NO_FASTPATH=1 run "$tmp/slow.json" -j1 "$tmp/b/$name"
+	strip "$tmp/slow.json" > "$tmp/slow.txt" || { fail=$((fail + 1)); continue; }
+	for j in 1 2 3; do
+		# -j3: every log split in three record ranges.
+		if [ $j = 3 ]; then
+			TASKLINE_SPLIT_MIN=1 run "$tmp/fast.json" -j3 "$tmp/b/$name"
+		else
+			run "$tmp/fast.json" -j$j "$tmp/b/$name"
+		fi
+		strip "$tmp/fast.json" > "$tmp/fast.txt" || { fail=$((fail + 1)); continue; }
+		if cmp -s "$tmp/slow.txt" "$tmp/fast.txt" &&
+		    cmp -s "$tmp/slow.json.rc" "$tmp/fast.json.rc"; then
+			pass=$((pass + 1))
+		else
+			echo "FAIL $name -j$j: reports differ" \
+			    "(exit $(cat "$tmp/slow.json.rc") vs" \
+			    "$(cat "$tmp/fast.json.rc"))"
+			diff "$tmp/slow.txt" "$tmp/fast.txt" | head -20
+			fail=$((fail + 1))
+		fi
+	done
+done
+
+# The pre-filter against libevtx, record by record, on the corpus.
+corpus="${TL_SHARED:-$top_srcdir/../shared}/corpus/evtx"
+if [ -d "$corpus" ]; then
+	TASKLINE_FASTPATH_CHECK=1 run "$tmp/check.json" -j2 "$corpus"
+	if grep "fast path check" "$tmp/check.json.err"; then
+		echo "FAIL corpus: the pre-filter disagrees with libevtx"
+		fail=$((fail + 1))
+	else
+		pass=$((pass + 1))
+	fi
+fi
+echo "fastpath: $pass passed, $fail failed"
+[ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]

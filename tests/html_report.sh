@@ -1,0 +1,55 @@
+#!/bin/sh
+# Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
+#
+# html_report.sh: `taskline analyze -f html` over scenario folders gives
+# a page whose lanes, onsets and evidence rows match the JSON report of
+# the same inputs (tests/tools/html_check.py), the same bytes on every
+# run, and an axis in the zone --tz names.  Skipped (77) without python3.
+set -u
+[ -x /usr/bin/python3 ] || { echo "no /usr/bin/python3"; exit 77; }
+dir=$(mktemp -d "${TMPDIR:-/tmp}/taskline-html.XXXXXX") || exit 1
+trap 'rm -rf "$dir"' EXIT
+fail=0
+
+run() {
+	# Exit 1 means "found failing tasks", 3 "some input damaged".
+	${TL_RUN:+$TL_RUN }"$TASKLINE" "$@"
+	rc=$?
+	[ $rc -eq 0 ] || [ $rc -eq 1 ] || [ $rc -eq 3 ]
+}
+
+for s in 14-multi-cause-host 07-domain-unreachable 09-broader-logon \
+    01-policy-conflict; do
+	in="$top_srcdir/fixtures/scenarios/$s"
+	[ -d "$in" ] || continue
+	if ! run analyze -f html "$in" > "$dir/$s.html" ||
+	    ! run analyze -f json "$in" > "$dir/$s.json" ||
+	    ! /usr/bin/python3 "$top_srcdir/tests/tools/html_check.py" \
+	    "$dir/$s.html" "$dir/$s.json"; then
+		echo "FAIL $s"
+		fail=1
+		continue
+	fi
+	echo "ok $s"
+done
+
+# Scenario 14 has five tasks, so five lanes.
+grep -o '<g class="lane"' "$dir/14-multi-cause-host.html" | wc -l |
+    grep -qx ' *5' || { echo "FAIL: scenario 14 has not 5 lanes"; fail=1; }
+
+# Deterministic: a second run gives the same bytes.
+run analyze -f html "$top_srcdir/fixtures/scenarios/14-multi-cause-host" \
+    > "$dir/again.html"
+cmp -s "$dir/again.html" "$dir/14-multi-cause-host.html" ||
+    { echo "FAIL: two runs differ"; fail=1; }
+
+# --tz names the axis' zone.
+if [ -e /usr/share/zoneinfo/Europe/Berlin ]; then
+	run analyze -f html --tz Europe/Berlin \
+	    "$top_srcdir/fixtures/scenarios/14-multi-cause-host" \
+	    > "$dir/tz.html"
+	grep -q 'time (Europe/Berlin)' "$dir/tz.html" &&
+	    grep -q '+01:00</time>' "$dir/tz.html" ||
+	    { echo "FAIL: --tz not shown"; fail=1; }
+fi
+exit $fail

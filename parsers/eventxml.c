@@ -494,7 +494,7 @@ static int
 eventxml_probe(const uint8_t *buf, size_t len)
 {
 	struct buf	 b;
-	const char	*s;
+	const char	*s, *p;
 	size_t		 n;
 	int		 score = 0;
 
@@ -511,9 +511,10 @@ eventxml_probe(const uint8_t *buf, size_t len)
 			n -= 3;
 		}
 	}
-	if ((s = skip_to_event_mem(s, n)) != NULL &&
-	    (s[6] == '>' || s[6] == ' ' || s[6] == 's' || s[6] == '\r' ||
-	    s[6] == '\n' || s[6] == '\t' || s[6] == '/'))
+	/* "<Event" may end the buffer: look past it only when in it. */
+	if ((p = skip_to_event_mem(s, n)) != NULL && (size_t)(p - s) + 6 < n &&
+	    (p[6] == '>' || p[6] == ' ' || p[6] == 's' || p[6] == '\r' ||
+	    p[6] == '\n' || p[6] == '\t' || p[6] == '/'))
 		score = 60;
 	buf_clear(&b);
 	return score;

@@ -42,31 +42,79 @@ writer_flush(struct writer_ctx *w)
 	buf_reset(&w->b);
 }
 
+/*
+ * Keys already written, as a hash set, so that every key of event_data
+ * is unique: a name that comes again gets a _2, _3 ... suffix, and the
+ * suffix goes on counting when the result is itself a name in the
+ * record (evidence can name a field "X_2" next to two "X").
+ */
+struct keyset {
+	char	**v;
+	size_t	  mask;
+};
+
+static size_t
+key_hash(const char *s)
+{
+	size_t	h = 2166136261U;
+
+	while (*s != '\0')
+		h = (h ^ (unsigned char)*s++) * 16777619U;
+	return h;
+}
+
+/* Adds key unless present; returns 0 (and keeps key) when added. */
+static int
+keyset_add(struct keyset *k, char *key)
+{
+	size_t	i;
+
+	for (i = key_hash(key) & k->mask; k->v[i] != NULL;
+	    i = (i + 1) & k->mask)
+		if (strcmp(k->v[i], key) == 0)
+			return -1;
+	k->v[i] = key;
+	return 0;
+}
+
 /* EventData as a JSON object; repeated names get a _2, _3 suffix. */
 void
 json_add_event_data(struct buf *b, const struct event *ev)
 {
-	size_t	i, j, dup;
-	char	name[300];
+	struct keyset	 k;
+	size_t		 i, j, dup;
+	char		*key;
 
+	for (k.mask = 1; k.mask < ev->nfields * 2; k.mask <<= 1)
+		;
+	k.v = xcalloc(k.mask, sizeof(*k.v));
+	k.mask--;
 	buf_addc(b, '{');
 	for (i = 0; i < ev->nfields; i++) {
 		dup = 1;
 		for (j = 0; j < i; j++)
 			if (strcmp(ev->fields[j].name, ev->fields[i].name) == 0)
 				dup++;
+		for (;; dup++) {
+			if (dup > 1)
+				xasprintf(&key, "%s_%zu", ev->fields[i].name,
+				    dup);
+			else
+				key = xstrdup(ev->fields[i].name);
+			if (keyset_add(&k, key) == 0)
+				break;
+			free(key);
+		}
 		if (i > 0)
 			buf_addc(b, ',');
-		if (dup > 1) {
-			snprintf(name, sizeof(name), "%s_%zu",
-			    ev->fields[i].name, dup);
-			json_add_string(b, name);
-		} else
-			json_add_string(b, ev->fields[i].name);
+		json_add_string(b, key);
 		buf_addc(b, ':');
 		json_add_string(b, ev->fields[i].value);
 	}
 	buf_addc(b, '}');
+	for (i = 0; i <= k.mask; i++)
+		free(k.v[i]);
+	free(k.v);
 }
 
 /* One event as a JSON object (no newline). */

@@ -21,12 +21,14 @@
 #include <unistd.h>
 
 #include <libevtx.h>
+#include <zlib.h>
 
 #include "eventxml.h"
 #include "evtxraw.h"
 #include "tltime.h"
 
 #define EVTX_HEADER_SIZE	4096
+#define EVTX_MAX_STRUCT_DAMAGE	16	/* chunk problems reported per file */
 #define EVTX_CHUNK_SIZE		65536
 #define EVTX_CHUNK_DATA		512	/* records start here in a chunk */
 #define EVTX_REC_MAX		(EVTX_CHUNK_SIZE - EVTX_CHUNK_DATA)
@@ -489,6 +491,99 @@ out:
 	return resume;
 }
 
+/*
+ * The structure of the file, which libevtx 20181227 checks without
+ * telling: it silently skips a chunk it cannot read, reads on past a
+ * checksum mismatch and says nothing of a file cut short.  Reported,
+ * each with its offset, and counted as damage: a file header checksum
+ * mismatch, a file shorter than the chunks its header counts, a chunk
+ * cut short, a chunk slot that is neither a chunk nor unused (zeros),
+ * and a chunk header or event records checksum mismatch.  A header
+ * that counts fewer chunks than the file holds is normal for a log
+ * copied while in use (dirty) and is not reported.
+ */
+static void
+evtx_check(struct input *in, const struct parse_sink *sink,
+    struct offsets *o)
+{
+	libevtx_error_t	*e = NULL;
+	uint8_t		*b = o->buf;
+	char		 what[200];
+	uint64_t	 c, nfull, end;
+	uint32_t	 crc, free_off;
+	unsigned	 nhdr, ndamage = 0;
+	ssize_t		 got;
+	off_t		 len;
+	size_t		 i;
+
+#define DAMAGE(off, ...) do {						\
+	snprintf(what, sizeof(what), __VA_ARGS__);			\
+	if (ndamage++ < EVTX_MAX_STRUCT_DAMAGE)				\
+		report_damage(in, sink, &e, what, (int64_t)(off), 0);	\
+} while (0)
+
+	if (o->fd == -1 || (len = lseek(o->fd, 0, SEEK_END)) <
+	    EVTX_HEADER_SIZE || pread(o->fd, b, 128, 0) != 128)
+		return;
+	end = (uint64_t)len;
+	o->loaded = 0;			/* b is the offsets' buffer */
+	crc = (uint32_t)crc32(0, b, 120);
+	if (crc != le32dec(b + 124))
+		DAMAGE(0, "file header checksum mismatch (0x%08x, computed "
+		    "0x%08x)", le32dec(b + 124), crc);
+	nhdr = le16dec(b + 42);
+	nfull = (end - EVTX_HEADER_SIZE) / EVTX_CHUNK_SIZE;
+	if (end > EVTX_HEADER_SIZE + nfull * EVTX_CHUNK_SIZE)
+		DAMAGE(EVTX_HEADER_SIZE + nfull * EVTX_CHUNK_SIZE, "chunk "
+		    "%llu cut short: %llu of %d bytes, the file is truncated",
+		    (unsigned long long)nfull, (unsigned long long)(end -
+		    EVTX_HEADER_SIZE - nfull * EVTX_CHUNK_SIZE),
+		    EVTX_CHUNK_SIZE);
+	else if (nhdr > nfull)
+		DAMAGE(end, "file ends after %llu chunk(s) but its header "
+		    "counts %u: truncated", (unsigned long long)nfull, nhdr);
+	for (c = 0; c < nfull; c++) {
+		uint64_t off = EVTX_HEADER_SIZE + c * EVTX_CHUNK_SIZE;
+
+		got = pread(o->fd, b, EVTX_CHUNK_SIZE, (off_t)off);
+		if (got != EVTX_CHUNK_SIZE)
+			break;
+		if (memcmp(b, "ElfChnk\0", 8) != 0) {
+			for (i = 0; i < EVTX_CHUNK_SIZE && b[i] == 0; i++)
+				continue;
+			if (i < EVTX_CHUNK_SIZE)
+				DAMAGE(off, "chunk %llu has no chunk "
+				    "signature but holds data (overwritten?), "
+				    "its records are lost",
+				    (unsigned long long)c);
+			continue;
+		}
+		crc = (uint32_t)crc32(0, b, 120);
+		crc = (uint32_t)crc32(crc, b + 128, EVTX_CHUNK_DATA - 128);
+		if (crc != le32dec(b + 124))
+			DAMAGE(off, "chunk %llu header checksum mismatch",
+			    (unsigned long long)c);
+		free_off = le32dec(b + 48);
+		if (free_off < EVTX_CHUNK_DATA || free_off > EVTX_CHUNK_SIZE) {
+			DAMAGE(off + 48, "chunk %llu free space offset %u out "
+			    "of range", (unsigned long long)c, free_off);
+			continue;
+		}
+		crc = (uint32_t)crc32(0, b + EVTX_CHUNK_DATA,
+		    free_off - EVTX_CHUNK_DATA);
+		if (crc != le32dec(b + 52))
+			DAMAGE(off, "chunk %llu event records checksum "
+			    "mismatch", (unsigned long long)c);
+	}
+	if (ndamage > EVTX_MAX_STRUCT_DAMAGE) {
+		snprintf(what, sizeof(what), "and %u more damaged chunks",
+		    ndamage - EVTX_MAX_STRUCT_DAMAGE);
+		report_damage(in, sink, &e, what, (int64_t)end, 0);
+		in->stats.damaged += ndamage - EVTX_MAX_STRUCT_DAMAGE - 1;
+	}
+#undef DAMAGE
+}
+
 static int
 evtx_parse(struct input *in, const struct parse_sink *sink,
     struct tl_error *err)
@@ -523,6 +618,9 @@ evtx_parse(struct input *in, const struct parse_sink *sink,
 	}
 	offs_p = xmalloc(sizeof(*offs_p));
 	offsets_open(offs_p, in->open_path);
+	/* The file's structure, once per file: by its first part. */
+	if (k == 0)
+		evtx_check(in, sink, offs_p);
 
 	/* Normal records: this part's share [lo, hi). */
 	if (libevtx_file_get_number_of_records(f, &n, &e) != 1) {

@@ -28,7 +28,7 @@ static const char *const secedit_sections[] = {
 
 static int	 known_section(const char *, size_t);
 static void	 damage(struct input *, const struct parse_sink *,
-		    unsigned long, const char *);
+		    unsigned long, uint64_t, const char *);
 static int	 secedit_probe(const uint8_t *, size_t);
 static int	 secedit_parse(struct input *, const struct parse_sink *,
 		    struct tl_error *);
@@ -93,15 +93,18 @@ secedit_probe(const uint8_t *buf, size_t len)
 	return score;
 }
 
+/* Damage at a line, or at a file offset when line is 0. */
 static void
 damage(struct input *in, const struct parse_sink *sink, unsigned long line,
-    const char *what)
+    uint64_t offset, const char *what)
 {
 	struct tl_error	e;
 
 	tl_error_clear(&e);
 	tl_error_set(&e, TL_ERR_DAMAGED, in->path, "%s", what);
 	e.line = line;
+	e.has_offset = line == 0;
+	e.offset = offset;
 	in->stats.damaged++;
 	if (sink->damage != NULL)
 		sink->damage(sink->arg, &e);
@@ -138,7 +141,7 @@ secedit_parse(struct input *in, const struct parse_sink *sink,
 	if (te.bad > 0) {
 		xasprintf(&msg, "%zu bad %s sequence(s)%s replaced by U+FFFD",
 		    te.bad, te.name, te.odd ? " (odd byte count)" : "");
-		damage(in, sink, 0, msg);
+		damage(in, sink, 0, te.first_bad, msg);
 		free(msg);
 	}
 	section = xstrdup("");
@@ -153,11 +156,11 @@ secedit_parse(struct input *in, const struct parse_sink *sink,
 			xasprintf(&msg, "line of %zu bytes is longer than the "
 			    "limit of %u and was skipped", len,
 			    TL_MAX_INF_LINE);
-			damage(in, sink, lineno, msg);
+			damage(in, sink, lineno, 0, msg);
 			free(msg);
 		} else if (memchr(p, '\0', len) != NULL) {
-			damage(in, sink, lineno, "line holds a NUL character "
-			    "and was skipped");
+			damage(in, sink, lineno, 0, "line holds a NUL "
+			    "character and was skipped");
 		} else {
 			free(line);
 			line = xstrndup(p, len);
@@ -166,7 +169,7 @@ secedit_parse(struct input *in, const struct parse_sink *sink,
 				;
 			else if (line[0] == '[') {
 				if ((rb = strchr(line, ']')) == NULL) {
-					damage(in, sink, lineno, "section "
+					damage(in, sink, lineno, 0, "section "
 					    "header without ']' was skipped");
 				} else {
 					free(section);

@@ -679,6 +679,8 @@ taskxml_parse(struct input *in, const struct parse_sink *sink,
 		tl_error_set(&dmg, TL_ERR_DAMAGED, in->path, "%zu bad %s "
 		    "sequence(s)%s replaced by U+FFFD", te.bad, te.name,
 		    te.odd ? " (odd byte count)" : "");
+		dmg.has_offset = 1;
+		dmg.offset = te.first_bad;
 		in->stats.damaged++;
 		if (sink->damage != NULL)
 			sink->damage(sink->arg, &dmg);

@@ -142,6 +142,7 @@ textfile_decode(const uint8_t *p, size_t len, int flags, struct buf *out,
 		te->bom = 1;
 		te->odd = (len - 2) % 2;
 		te->bad = utf16le_to_utf8(p + 2, len - 2, out);
+		te->first_bad = 2 + utf16le_first_bad(p + 2, len - 2);
 	} else if (len >= 2 && p[0] == 0xfe && p[1] == 0xff) {
 		te->name = "UTF-16BE";
 		te->bom = 1;
@@ -154,15 +155,19 @@ textfile_decode(const uint8_t *p, size_t len, int flags, struct buf *out,
 		if (te->odd)
 			sw[len - 3] = p[len - 1];
 		te->bad = utf16le_to_utf8(sw, len - 2, out);
+		te->first_bad = 2 + utf16le_first_bad(sw, len - 2);
 		free(sw);
 	} else if (len >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf) {
 		te->name = "UTF-8";
 		te->bom = 1;
 		te->bad = utf8_sanitize((const char *)p + 3, len - 3, out);
+		te->first_bad = 3 + utf8_first_bad((const char *)p + 3,
+		    len - 3);
 	} else if (looks_utf16le(p, len)) {
 		te->name = "UTF-16LE";
 		te->odd = len % 2;
 		te->bad = utf16le_to_utf8(p, len, out);
+		te->first_bad = utf16le_first_bad(p, len);
 	} else {
 		for (i = 0; i < len && p[i] < 0x80; i++)
 			;
@@ -178,6 +183,7 @@ textfile_decode(const uint8_t *p, size_t len, int flags, struct buf *out,
 		} else {
 			te->name = "UTF-8";
 			te->bad = utf8_sanitize((const char *)p, len, out);
+			te->first_bad = utf8_first_bad((const char *)p, len);
 		}
 	}
 	if (out->data == NULL)

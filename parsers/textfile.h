@@ -21,6 +21,7 @@ struct textenc {
 	int		 bom;		/* a byte-order mark was present */
 	int		 odd;		/* UTF-16 with an odd byte count */
 	size_t		 bad;		/* U+FFFD put in for bad sequences */
+	uint64_t	 first_bad;	/* file offset of the first of them */
 };
 
 #define TEXTFILE_ANSI	0x1	/* invalid UTF-8 is Windows-1252 */

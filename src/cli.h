@@ -37,6 +37,7 @@ void	 usage(FILE *);
 void	 cli_usage_cmd(const char *) __attribute__((noreturn));
 FILE	*cli_open_output(const char *);
 int	 cli_close_output(FILE *, const char *);
+void	 cli_diag(const char *, ...) __attribute__((format(printf, 1, 2)));
 void	 cli_print_error(const struct tl_error *);
 void	 cli_note(void *, const char *, const char *);
 int	 cli_parse_time(const char *, int64_t *);

@@ -132,8 +132,8 @@ cmd_events(int argc, char **argv)
 			bad++;
 		}
 		if (st.input_damaged > 3)
-			fprintf(stderr, "taskline: %s: %lu more damaged "
-			    "records\n", set.v[i]->path, st.input_damaged - 3);
+			cli_diag("%s: %lu more damaged records",
+			    set.v[i]->path, st.input_damaged - 3);
 	}
 	st.w->end(&ctx);
 	rc = cli_close_output(fp, out) != 0 || ctx.error ? TL_EXIT_FATAL :

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,13 +103,44 @@ cli_close_output(FILE *fp, const char *path)
 	return 0;
 }
 
+/*
+ * One diagnostic line on the standard error.  File and entry names and
+ * parser messages come from the evidence: control bytes are shown as
+ * %XX, as in archive entry names, so that one diagnostic stays one line
+ * and cannot drive the terminal.
+ */
+void
+cli_diag(const char *fmt, ...)
+{
+	va_list		 ap;
+	struct buf	 b;
+	char		*s;
+	const char	*p;
+
+	va_start(ap, fmt);
+	xvasprintf(&s, fmt, ap);
+	va_end(ap);
+	buf_init(&b);
+	buf_adds(&b, "taskline: ");
+	for (p = s; *p != '\0'; p++) {
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			buf_printf(&b, "%%%02X", (unsigned char)*p);
+		else
+			buf_addc(&b, *p);
+	}
+	buf_addc(&b, '\n');
+	fwrite(b.data, 1, b.len, stderr);
+	buf_clear(&b);
+	free(s);
+}
+
 void
 cli_print_error(const struct tl_error *e)
 {
 	char	line[1200];
 
 	tl_error_format(e, line, sizeof(line));
-	fprintf(stderr, "taskline: %s\n", line);
+	cli_diag("%s", line);
 }
 
 /*
@@ -128,8 +160,8 @@ cli_print_diags(const struct timeline *tl)
 			if (n < 3)
 				cli_print_error(&tl->diags[j].err);
 		if (n > 3)
-			fprintf(stderr, "taskline: %s: %zu more damaged "
-			    "records\n", tl->diags[i].err.input, n - 3);
+			cli_diag("%s: %zu more damaged records",
+			    tl->diags[i].err.input, n - 3);
 	}
 }
 
@@ -137,7 +169,7 @@ void
 cli_note(void *arg, const char *path, const char *msg)
 {
 	(void)arg;
-	fprintf(stderr, "taskline: %s: %s\n", path, msg);
+	cli_diag("%s: %s", path, msg);
 }
 
 int

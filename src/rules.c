@@ -815,8 +815,9 @@ rules_run(struct tctx *t)
 		for (c = 0; c < CAUSE_COUNT; c++)
 			t->score[c] += t->cur[c];
 	}
-	qsort(t->tr->evidence, t->tr->nevidence, sizeof(*t->tr->evidence),
-	    evidence_cmp);
+	if (t->tr->nevidence > 1)
+		qsort(t->tr->evidence, t->tr->nevidence,
+		    sizeof(*t->tr->evidence), evidence_cmp);
 	/* No failure and no prediction: evidence of nothing, drop it. */
 	if (!failing && t->predicted == CAUSE_NONE) {
 		for (i = 0; i < t->tr->nevidence; i++) {

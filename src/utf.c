@@ -77,6 +77,31 @@ utf16le_to_utf8(const uint8_t *p, size_t len, struct buf *out)
 	return bad;
 }
 
+/*
+ * Offset of the first unit utf16le_to_utf8 would replace (a lone
+ * surrogate, a trailing odd byte), or len when there is none.
+ */
+size_t
+utf16le_first_bad(const uint8_t *p, size_t len)
+{
+	size_t		i;
+	uint32_t	u, v;
+
+	for (i = 0; i + 1 < len; i += 2) {
+		u = le16dec(p + i);
+		if (u >= 0xD800 && u <= 0xDBFF) {
+			if (i + 3 >= len)
+				return i;
+			v = le16dec(p + i + 2);
+			if (v < 0xDC00 || v > 0xDFFF)
+				return i;
+			i += 2;
+		} else if (u >= 0xDC00 && u <= 0xDFFF)
+			return i;
+	}
+	return len % 2 != 0 ? len - 1 : len;
+}
+
 /* Length of the valid UTF-8 sequence at s (n bytes left), or 0. */
 static size_t
 utf8_seqlen(const unsigned char *s, size_t n)
@@ -120,6 +145,18 @@ utf8_is_valid(const char *s, size_t n)
 		i += l;
 	}
 	return 1;
+}
+
+/* Offset of the first byte utf8_sanitize would replace, or n. */
+size_t
+utf8_first_bad(const char *s, size_t n)
+{
+	size_t	i = 0, l;
+
+	while (i < n && (l = utf8_seqlen((const unsigned char *)s + i,
+	    n - i)) != 0)
+		i += l;
+	return i;
 }
 
 /* Append s, replacing each invalid byte with U+FFFD; count them. */

@@ -14,6 +14,8 @@
 #include "util.h"
 
 size_t	 utf16le_to_utf8(const uint8_t *, size_t, struct buf *);
+size_t	 utf16le_first_bad(const uint8_t *, size_t);
+size_t	 utf8_first_bad(const char *, size_t);
 size_t	 utf8_sanitize(const char *, size_t, struct buf *);
 int	 utf8_is_valid(const char *, size_t);
 char	*utf8_dup_valid(const char *, size_t *);

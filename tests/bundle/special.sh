@@ -11,6 +11,8 @@ copy_scenario 01-policy-conflict "$work/s"
 tl timeline -f jsonl "$work/s" > "$work/plain.tl" 2>/dev/null
 copy_scenario 01-policy-conflict "$work/b"
 mkfifo "$work/b/events/fifo.evtx" || fail mkfifo
+# A name with a newline and an escape sequence is shown escaped.
+mkfifo "$work/b/events/$(printf 'ctl\n\033[31mfifo')" || fail mkfifo
 ln -s loop2 "$work/b/loop1"
 ln -s loop1 "$work/b/loop2"
 ln -s . "$work/b/events/self"
@@ -27,6 +29,7 @@ rc=$?
 [ "$rc" -ne 124 ] || fail "hung"
 [ "$rc" -eq 0 ] || fail "exit $rc: $(cat "$work/b.err")"
 for want in 'fifo.evtx: not a regular file' \
+    'events/ctl%0A%1B\[31mfifo: not a regular file' \
     'loop1: symbolic link loop, skipped' \
     'events/self: symbolic link to a folder, not followed' \
     'outside.inf: symbolic link out of the bundle' \

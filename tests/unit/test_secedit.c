@@ -353,3 +353,29 @@ DEFINE_TEST(test_secedit_noise)
 	assert_int_eq(cr.r, 0);
 	cfgrun_clear(&cr);
 }
+
+DEFINE_TEST(test_secedit_bad_utf16_offset)
+{
+	static const char	 text[] = "[Unicode]\r\nUnicode=yes\r\n"
+	    "[System Access]\r\nMinimumPasswordAge = 1\r\n";
+	uint8_t			 b[256];
+	size_t			 n = 0, i;
+	struct cfgrun		 cr;
+
+	/* UTF-16LE, then a stray byte: damage at the offset of that byte. */
+	b[n++] = 0xff;
+	b[n++] = 0xfe;
+	for (i = 0; text[i] != '\0'; i++) {
+		b[n++] = (uint8_t)text[i];
+		b[n++] = 0;
+	}
+	b[n++] = '\r';
+	cfg_write("odd.inf", b, n);
+	cfgrun_parse(&cr, &secedit_parser, "odd.inf", NULL);
+	assert_int_eq(cr.r, 0);
+	assert_int_eq(cr.ndamage, 1);
+	assert_true(cr.damage.has_offset);
+	assert_int_eq(cr.damage.offset, n - 1);
+	assert_int_eq(cr.damage.line, 0);
+	cfgrun_clear(&cr);
+}

@@ -380,6 +380,7 @@ DEFINE_TEST(test_taskxml_utf16_odd_length)
 {
 	struct cfgrun	 cr;
 	FILE		*f;
+	size_t		 at = 0;
 
 	/* A UTF-16LE task with a stray byte after the last code unit. */
 	cfg_write_utf16("odd.xml", minimal, 1);
@@ -408,6 +409,7 @@ DEFINE_TEST(test_taskxml_utf16_odd_length)
 			b[n++] = (uint8_t)head[i];
 			b[n++] = 0;
 		}
+		at = n;
 		b[n++] = 0x00;		/* lone low surrogate DC00 */
 		b[n++] = 0xdc;
 		for (i = 0; tail[i] != '\0'; i++) {
@@ -420,6 +422,9 @@ DEFINE_TEST(test_taskxml_utf16_odd_length)
 	assert_int_eq(cr.r, 0);
 	assert_int_eq(cr.ndamage, 1);
 	assert_true(strstr(cr.damage.msg, "U+FFFD") != NULL);
+	/* With the file offset of the bad code unit. */
+	assert_true(cr.damage.has_offset);
+	assert_int_eq(cr.damage.offset, at);
 	if (cr.task != NULL) {
 		assert_str_eq(cr.task->author, "a\xef\xbf\xbd");
 		assert_int_eq(cr.task->bad_utf, 1);

@@ -97,3 +97,22 @@ DEFINE_TEST(test_utf8_sanitize_empty)
 	assert_str_eq(s, "");
 	free(s);
 }
+
+DEFINE_TEST(test_utf_first_bad)
+{
+	static const uint8_t	 good[] = { 'a', 0, 0x3d, 0xd8, 0x00, 0xde };
+	static const uint8_t	 lone_lo[] = { 'a', 0, 'b', 0, 0x00, 0xde };
+	static const uint8_t	 hi_at_end[] = { 'a', 0, 0x3d, 0xd8 };
+	static const uint8_t	 hi_then_x[] = { 0x3d, 0xd8, 'x', 0 };
+	static const uint8_t	 odd[] = { 'a', 0, 'b' };
+
+	/* The offset of the first unit that becomes U+FFFD, else len. */
+	assert_int_eq(utf16le_first_bad(good, sizeof(good)), sizeof(good));
+	assert_int_eq(utf16le_first_bad(lone_lo, sizeof(lone_lo)), 4);
+	assert_int_eq(utf16le_first_bad(hi_at_end, sizeof(hi_at_end)), 2);
+	assert_int_eq(utf16le_first_bad(hi_then_x, sizeof(hi_then_x)), 0);
+	assert_int_eq(utf16le_first_bad(odd, sizeof(odd)), 2);
+	assert_int_eq(utf8_first_bad("abc", 3), 3);
+	assert_int_eq(utf8_first_bad("ab\xc3(", 4), 2);
+	assert_int_eq(utf8_first_bad("\xc3\xa9\xff", 3), 2);
+}

@@ -503,7 +503,7 @@ out:
  * copied while in use (dirty) and is not reported.
  */
 static void
-evtx_check(struct input *in, const struct parse_sink *sink,
+evtx_check_structure(struct input *in, const struct parse_sink *sink,
     struct offsets *o)
 {
 	libevtx_error_t	*e = NULL;
@@ -620,7 +620,7 @@ evtx_parse(struct input *in, const struct parse_sink *sink,
 	offsets_open(offs_p, in->open_path);
 	/* The file's structure, once per file: by its first part. */
 	if (k == 0)
-		evtx_check(in, sink, offs_p);
+		evtx_check_structure(in, sink, offs_p);
 
 	/* Normal records: this part's share [lo, hi). */
 	if (libevtx_file_get_number_of_records(f, &n, &e) != 1) {

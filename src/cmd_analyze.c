@@ -92,18 +92,13 @@ is_bundle_path(const char *path)
 	return n >= 262 && memcmp(head + 257, "ustar", 5) == 0;
 }
 
-/* Exit status of one set to flags: 1 found, 2 damaged. */
-static int
-status_flags(int st)
-{
-	return (st == TL_EXIT_FOUND || st == TL_EXIT_FOUND_DAMAGED ? 1 : 0) |
-	    (st == TL_EXIT_DAMAGED || st == TL_EXIT_FOUND_DAMAGED ? 2 : 0);
-}
+#define SET_FOUND	1	/* failing or at-risk tasks */
+#define SET_DAMAGED	2	/* some input damaged or skipped */
 
 /*
  * Read and diagnose paths[0..n) as one evidence set.  bundle >= 0: the
  * set is that one bundle path; -2: loose files of no bundle.  Returns
- * the set's exit status.
+ * SET_FOUND and SET_DAMAGED flags.
  */
 static int
 analyze_set(const struct timeline *tmpl, const struct diag_opts *dopts,
@@ -129,6 +124,14 @@ analyze_set(const struct timeline *tmpl, const struct diag_opts *dopts,
 	cli_print_diags(&tl);
 	diagnose(&tl, dopts, r);
 	st = cli_exit_status(r, &tl);
+	/* Damage counts even when the set held nothing analysable. */
+	st = (st == TL_EXIT_FOUND || st == TL_EXIT_FOUND_DAMAGED ?
+	    SET_FOUND : 0) | (tl.ndiags != 0 || st == TL_EXIT_DAMAGED ||
+	    st == TL_EXIT_FOUND_DAMAGED ? SET_DAMAGED : 0);
+	for (i = 0; i < tl.inputs.n; i++)
+		if (tl.inputs.v[i]->unusable ||
+		    tl.inputs.v[i]->stats.damaged != 0)
+			st |= SET_DAMAGED;
 	for (i = 0; bundle >= 0 && i < r->nhosts; i++)
 		r->hosts[i].bundle = xstrdup(paths[0]);
 	timeline_clear(&tl);
@@ -182,7 +185,7 @@ analyze_sets(const struct timeline *tmpl, const struct diag_opts *dopts,
 	struct report	 part;
 	char		**loose = NULL;
 	size_t		 nloose = 0, i;
-	int		 flags = 0, nothing = 1, st;
+	int		 flags = 0;
 
 	memset(r, 0, sizeof(*r));
 	for (i = 0; i < (size_t)argc; i++) {
@@ -192,21 +195,17 @@ analyze_sets(const struct timeline *tmpl, const struct diag_opts *dopts,
 			loose[nloose++] = argv[i];
 			continue;
 		}
-		st = analyze_set(tmpl, dopts, &argv[i], 1, 0, &part);
-		flags |= status_flags(st);
-		nothing &= st == TL_EXIT_NOTHING;
+		flags |= analyze_set(tmpl, dopts, &argv[i], 1, 0, &part);
 		report_append(r, &part);
 	}
 	if (nloose > 0) {
-		st = analyze_set(tmpl, dopts, loose, nloose, -2, &part);
-		flags |= status_flags(st);
-		nothing &= st == TL_EXIT_NOTHING;
+		flags |= analyze_set(tmpl, dopts, loose, nloose, -2, &part);
 		report_append(r, &part);
 	}
 	free(loose);
 	if (r->nhosts > 1)
 		qsort(r->hosts, r->nhosts, sizeof(*r->hosts), host_cmp);
-	*status = r->nhosts == 0 || nothing ? TL_EXIT_NOTHING :
+	*status = r->nhosts == 0 ? TL_EXIT_NOTHING :
 	    flags == 3 ? TL_EXIT_FOUND_DAMAGED : flags == 1 ? TL_EXIT_FOUND :
 	    flags == 2 ? TL_EXIT_DAMAGED : TL_EXIT_OK;
 }

@@ -235,6 +235,15 @@ fleet_rebuild(const char *dir)
 	}
 	if (r.nhosts == 0 && rc == 0)
 		rc = TL_EXIT_NOTHING;
+	/* As analyze: 1 when some host has a failing or at-risk task. */
+	for (k = 0; rc == 0 && k < r.nhosts; k++) {
+		size_t	j;
+
+		for (j = 0; j < r.hosts[k].ntasks; j++)
+			if (r.hosts[k].tasks[j].status == ST_FAILING ||
+			    r.hosts[k].tasks[j].status == ST_AT_RISK)
+				rc = TL_EXIT_FOUND;
+	}
 	report_free(&r);
 	return rc;
 }

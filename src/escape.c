@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "escape.h"
@@ -164,4 +165,30 @@ json_add_time(struct buf *b, int64_t t)
 		buf_adds(b, "null");
 	else
 		json_add_string(b, tl_time_format(t, s, sizeof(s)));
+}
+
+/*
+ * Evidence strings for a terminal: control characters (which could
+ * move the cursor or fake a line) become %XX.  The copy lives in a
+ * small ring of buffers, so a few may be used in one printf.
+ */
+const char *
+term_safe(const char *s)
+{
+	static char	ring[8][4096];
+	static int	next;
+	char		*d = ring[next++ % 8];
+	size_t		 n = 0;
+
+	if (s == NULL)
+		return "";
+	for (; *s != '\0' && n + 4 < sizeof(ring[0]); s++) {
+		if ((unsigned char)*s < 0x20 || *s == 0x7f) {
+			snprintf(d + n, 4, "%%%02X", (unsigned char)*s);
+			n += 3;
+		} else
+			d[n++] = *s;
+	}
+	d[n] = '\0';
+	return d;
 }

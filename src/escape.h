@@ -16,5 +16,6 @@ void	 json_add_stringn(struct buf *, const char *, size_t);
 void	 csv_add_field(struct buf *, const char *);
 void	 html_add_text(struct buf *, const char *);
 void	 json_add_time(struct buf *, int64_t);
+const char *term_safe(const char *);
 
 #endif /* TL_ESCAPE_H */

@@ -430,7 +430,8 @@ fleet_write_text(FILE *fp, const struct report *r)
 			if (v[i].t->cause == (enum cause)c)
 				fprintf(fp, "  %-9s %-28s %s  since %s\n",
 				    status_name(v[i].t->status),
-				    v[i].h->host, v[i].t->task,
+				    term_safe(v[i].h->host),
+				    term_safe(v[i].t->task),
 				    v[i].t->onset != TL_TIME_NONE ?
 				    tl_time_format(v[i].t->onset, a,
 				    sizeof(a)) : "-");
@@ -447,7 +448,7 @@ fleet_write_text(FILE *fp, const struct report *r)
 		for (k = i; k < end; k++)
 			fprintf(fp, "  %s %s %s (%s)\n",
 			    tl_time_format(o[k].t->onset, a, sizeof(a)),
-			    o[k].h->host, o[k].t->task,
+			    term_safe(o[k].h->host), term_safe(o[k].t->task),
 			    cause_name(o[k].t->cause) != NULL ?
 			    cause_name(o[k].t->cause) : "-");
 	}
@@ -459,7 +460,7 @@ fleet_write_text(FILE *fp, const struct report *r)
 			for (k = 0; k < r->hosts[i].ntasks; k++)
 				f += r->hosts[i].tasks[k].status == ST_FAILING;
 			fprintf(fp, "  %-32s %zu task%s, %zu failing\n",
-			    r->hosts[i].host, r->hosts[i].ntasks,
+			    term_safe(r->hosts[i].host), r->hosts[i].ntasks,
 			    r->hosts[i].ntasks == 1 ? "" : "s", f);
 		}
 	}

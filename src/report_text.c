@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "codes.h"
+#include "escape.h"
 #include "report.h"
 #include "tltime.h"
 #include "tz.h"
@@ -94,7 +95,7 @@ static void
 wrap(FILE *fp, const char *text, size_t indent, size_t width)
 {
 	size_t	 avail = width > indent + 20 ? width - indent : 20, n, cut;
-	const char *p = text;
+	const char *p = term_safe(text);
 
 	while (*p != '\0') {
 		n = strlen(p);
@@ -153,11 +154,11 @@ text_task_full(FILE *fp, const struct task_report *t,
 	upper(st, status_name(t->status), sizeof(st));
 	fprintf(fp, "\n  %s%s%-9s%s %s%s%s", col(o, BOLD),
 	    status_color(o, t->status), st, col(o, RESET), col(o, BOLD),
-	    t->task, col(o, RESET));
+	    term_safe(t->task), col(o, RESET));
 	if (t->user != NULL || t->sid != NULL || t->logon_type != NULL)
-		fprintf(fp, "  (%s%s%s)", t->user != NULL ? t->user :
-		    t->sid != NULL ? t->sid : "?", t->logon_type != NULL ?
-		    ", " : "", t->logon_type != NULL ? t->logon_type : "");
+		fprintf(fp, "  (%s%s%s)", t->user != NULL ? term_safe(t->user) :
+		    t->sid != NULL ? term_safe(t->sid) : "?", t->logon_type != NULL ?
+		    ", " : "", term_safe(t->logon_type));
 	fputc('\n', fp);
 	if (t->status != ST_AT_RISK) {
 		fprintf(fp, "    onset      %s   first failure %s\n",
@@ -206,8 +207,8 @@ text_task_full(FILE *fp, const struct task_report *t,
 		if (e->source_file != NULL) {
 			const char *base = strrchr(e->source_file, '/');
 
-			fprintf(fp, "        %s[%s", col(o, DIM), base != NULL ?
-			    base + 1 : e->source_file);
+			fprintf(fp, "        %s[%s", col(o, DIM), term_safe(base !=
+			    NULL ? base + 1 : e->source_file));
 			if (e->record != 0)
 				fprintf(fp, " %s %llu", e->has_event ?
 				    "record" : "line",
@@ -240,9 +241,10 @@ text_host(FILE *fp, const struct report *r, const struct host_report *h,
 		} else if (t->status == ST_AT_RISK)
 			nrisk++;
 	}
-	fprintf(fp, "\n%sHOST %s%s", col(o, BOLD), h->host, col(o, RESET));
+	fprintf(fp, "\n%sHOST %s%s", col(o, BOLD), term_safe(h->host),
+	    col(o, RESET));
 	if (h->bundle != NULL)
-		fprintf(fp, "  (bundle %s)", h->bundle);
+		fprintf(fp, "  (bundle %s)", term_safe(h->bundle));
 	fputc('\n', fp);
 	fprintf(fp, "  %zu task%s: %zu failing", h->ntasks, h->ntasks == 1 ?
 	    "" : "s", nfail);
@@ -254,7 +256,7 @@ text_host(FILE *fp, const struct report *r, const struct host_report *h,
 		    report_when(o, h->clusters[i].start, a, sizeof(a)),
 		    report_when(o, h->clusters[i].end, b, sizeof(b)));
 		for (j = 0; j < h->clusters[i].ntasks; j++)
-			fprintf(fp, " %s", h->clusters[i].tasks[j]);
+			fprintf(fp, " %s", term_safe(h->clusters[i].tasks[j]));
 		fputc('\n', fp);
 	}
 	/* Failing, recovered and at-risk tasks in full, worst first. */
@@ -272,10 +274,10 @@ text_host(FILE *fp, const struct report *r, const struct host_report *h,
 			continue;
 		fprintf(fp, "\n  %s%-9s%s %s", status_color(o, t->status),
 		    t->status == ST_HEALTHY ? "healthy" : "unknown",
-		    col(o, RESET), t->task);
+		    col(o, RESET), term_safe(t->task));
 		if (t->user != NULL || t->sid != NULL)
-			fprintf(fp, " (%s)", t->user != NULL ? t->user :
-			    t->sid);
+			fprintf(fp, " (%s)", term_safe(t->user != NULL ? t->user :
+			    t->sid));
 		if (t->last_success != TL_TIME_NONE)
 			fprintf(fp, ", last ok %s", report_when(o, t->last_success,
 			    a, sizeof(a)));
@@ -290,7 +292,7 @@ text_host(FILE *fp, const struct report *r, const struct host_report *h,
 
 		fprintf(fp, "    %-6s %s%s%s\n           ",
 		    severity_name(f->severity), f->id, f->task != NULL ?
-		    " " : "", f->task != NULL ? f->task : "");
+		    " " : "", term_safe(f->task));
 		wrap(fp, f->text, 11, 80);
 	}
 	if (h->ngaps > 0)
@@ -307,7 +309,7 @@ text_host(FILE *fp, const struct report *r, const struct host_report *h,
 
 		fprintf(fp, "    %-11s %s\n      sha256 %.16s...  records "
 		    "%llu, recovered %llu, damaged %llu\n", in->kind,
-		    in->path, in->sha256, (unsigned long long)in->records,
+		    term_safe(in->path), in->sha256, (unsigned long long)in->records,
 		    (unsigned long long)in->recovered,
 		    (unsigned long long)in->damaged);
 	}

@@ -62,3 +62,12 @@ DEFINE_TEST(test_escape_html)
 	    "&gt;&amp;&quot;]]&gt;\xef\xbf\xbd");
 	buf_clear(&b);
 }
+
+DEFINE_TEST(test_escape_terminal)
+{
+	/* Control bytes from evidence cannot move the cursor or fake lines. */
+	assert_str_eq(term_safe("\\Evil\n\033[31mtask\x7f"),
+	    "\\Evil%0A%1B[31mtask%7F");
+	assert_str_eq(term_safe("plain \xc3\xa9"), "plain \xc3\xa9");
+	assert_str_eq(term_safe(NULL), "");
+}

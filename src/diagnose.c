@@ -904,7 +904,6 @@ diagnose(struct timeline *tl, const struct diag_opts *opts,
 		hr->tasks = xcalloc(h->ntasks + 1, sizeof(*hr->tasks));
 		for (j = 0; j < h->ntasks; j++)
 			diagnose_task(h, &h->tasks[j], &hr->tasks[hr->ntasks++]);
-		rules_host_pass(h, hr);
 		host_clusters(hr);
 		host_gaps(tl, h, hr);
 		finding_list_sort(&hr->findings);

@@ -68,7 +68,6 @@ void		 evidence_add(struct task_report *, const struct event *,
 		    enum cause, const char *);
 
 void		 rules_run(struct tctx *);
-void		 rules_host_pass(struct hctx *, struct host_report *);
 void		 remediation_add(struct tctx *);
 void		 host_gaps(struct timeline *, struct hctx *,
 		    struct host_report *);

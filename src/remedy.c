@@ -227,11 +227,3 @@ host_gaps(struct timeline *tl, struct hctx *h, struct host_report *hr)
 		    "this host: DisableDomainCreds and logon rights are "
 		    "unknown (export with secedit /export /mergedpolicy)");
 }
-
-/* Host-level pass after every task: nothing to adjust yet. */
-void
-rules_host_pass(struct hctx *h, struct host_report *hr)
-{
-	(void)h;
-	(void)hr;
-}

@@ -676,22 +676,17 @@ diagnose_task(struct hctx *h, struct htask *ht, struct task_report *tr)
 	compute_status(&t);
 	if (tr->ncodes > 1)
 		qsort(tr->codes, tr->ncodes, sizeof(*tr->codes), codes_cmp);
-	if (tr->status == ST_FAILING || tr->status == ST_RECOVERED ||
-	    tr->status == ST_UNKNOWN || tr->status == ST_HEALTHY) {
-		rules_run(&t);
-		if (tr->status == ST_FAILING || tr->status == ST_RECOVERED)
-			decide(&t);
-		else if ((tr->status == ST_UNKNOWN ||
-		    tr->status == ST_HEALTHY) && t.predicted != CAUSE_NONE &&
-		    tr->enabled != 0) {
-			/*
-			 * No failure seen, but the configuration predicts
-			 * one.  A disabled task does not run, so it cannot
-			 * fail: it keeps its status (the finding says it).
-			 */
-			tr->status = ST_AT_RISK;
-			decide(&t);
-		}
+	rules_run(&t);
+	if (tr->status == ST_FAILING || tr->status == ST_RECOVERED)
+		decide(&t);
+	else if (t.predicted != CAUSE_NONE && tr->enabled != 0) {
+		/*
+		 * No failure seen, but the configuration predicts one.  A
+		 * disabled task does not run, so it cannot fail: it keeps
+		 * its status (the finding says it).
+		 */
+		tr->status = ST_AT_RISK;
+		decide(&t);
 	}
 	if (tr->status == ST_FAILING || tr->status == ST_RECOVERED ||
 	    tr->status == ST_AT_RISK)

@@ -144,9 +144,9 @@ rule_result_code(struct tctx *t, const struct rule *r)
 static void
 rule_failed_logon_status(struct tctx *t, const struct rule *r)
 {
-	const struct event	*ev, *f;
+	const struct event	*ev;
 	const struct code_info	*ci;
-	uint32_t		 st = 0, sub = 0, code, seen[16];
+	uint32_t		 st, sub, code, seen[16];
 	size_t			 i, nseen = 0, j;
 	int64_t			 from, to;
 	enum cause		 c;
@@ -162,11 +162,10 @@ rule_failed_logon_status(struct tctx *t, const struct rule *r)
 		    !about_principal(t, ev))
 			continue;
 		/* A network logon with the same name is someone else. */
-		f = NULL;
 		if (event_get(ev, "LogonType") != NULL &&
 		    strcmp(event_get(ev, "LogonType"), "4") != 0)
 			continue;
-		(void)f;
+		st = sub = 0;
 		code_parse(event_get(ev, "Status"), &st);
 		code_parse(event_get(ev, "SubStatus"), &sub);
 		code = sub != 0 && ntstatus_lookup(sub) != NULL ? sub : st;

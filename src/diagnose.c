@@ -90,7 +90,7 @@ role_name(enum role r)
 }
 
 /* Task paths compare without case; "Nightly" and "\Nightly" are one. */
-static int
+int
 task_eq(const char *a, const char *b)
 {
 	if (a == NULL || b == NULL)

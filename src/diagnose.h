@@ -59,6 +59,7 @@ struct tctx {
 
 enum cause	 cause_from_name(const char *);
 const char	*event_task_name(const struct event *);
+int		 task_eq(const char *, const char *);
 int		 event_is_failure(const struct event *, uint32_t *);
 int		 event_is_success(const struct event *);
 int		 event_is_batch_logon(const struct event *,

@@ -409,8 +409,7 @@ rule_reentered(struct tctx *t, const struct rule *r)
 		    event_is(ev, "Security-Auditing", 4702)))
 			continue;
 		if ((name = event_get(ev, "TaskName")) == NULL ||
-		    tl_strcasecmp(name + (*name == '\\'), t->tr->task +
-		    (*t->tr->task == '\\')) != 0)
+		    !task_eq(name, t->tr->task))
 			continue;
 		hit(t, r, ev, NULL, 0, CAUSE_DRIFT, -2,
 		    "task updated after the onset, failures continued");
@@ -657,7 +656,7 @@ rule_several_accounts(struct tctx *t, const struct rule *r)
 		if (llabs(ev->time - t->tr->onset) > 2 * HOUR ||
 		    !event_is_failure(ev, &code) || code != 0x8007052E ||
 		    (task = event_task_name(ev)) == NULL ||
-		    tl_strcasecmp(task, t->tr->task) == 0)
+		    task_eq(task, t->tr->task))
 			continue;
 		if ((ctx = event_get(ev, "UserContext")) == NULL)
 			continue;

@@ -360,21 +360,24 @@ timeline_merge_write(struct timeline *tl, struct event **extra, size_t nextra,
 	}
 }
 
+/*
+ * The last component of p, into the timeline's own buffer: batch runs
+ * one timeline per thread, so no static buffer is shared.
+ */
 static const char *
-basename_of(const char *p)
+basename_of(struct timeline *tl, const char *p)
 {
 	const char	*s;
 	size_t		 n = strlen(p);
-	static char	 tmp[512];
 
 	while (n > 1 && p[n - 1] == '/')
 		n--;
-	if (n >= sizeof(tmp))
-		n = sizeof(tmp) - 1;
-	memcpy(tmp, p, n);
-	tmp[n] = '\0';
-	s = strrchr(tmp, '/');
-	return s != NULL ? s + 1 : tmp;
+	if (n >= sizeof(tl->name))
+		n = sizeof(tl->name) - 1;
+	memcpy(tl->name, p, n);
+	tl->name[n] = '\0';
+	s = strrchr(tl->name, '/');
+	return s != NULL ? s + 1 : tl->name;
 }
 
 /*
@@ -383,7 +386,7 @@ basename_of(const char *p)
  * its records name most, else the collection's hint, else its name.
  */
 const char *
-timeline_bundle_host(const struct timeline *tl, const char *bundle,
+timeline_bundle_host(struct timeline *tl, const char *bundle,
     int *from_events)
 {
 	struct {
@@ -433,5 +436,5 @@ timeline_bundle_host(const struct timeline *tl, const char *bundle,
 		    in->bundle != NULL && strcmp(bundle, in->bundle) == 0)))
 			return in->host_hint;
 	}
-	return bundle != NULL ? basename_of(bundle) : "localhost";
+	return bundle != NULL ? basename_of(tl, bundle) : "localhost";
 }

@@ -39,6 +39,7 @@ struct timeline {
 	int		  fast_check;		/* test: check the pre-filter */
 	int		  jobs;			/* worker threads */
 	int64_t		  since, until;		/* TL_TIME_NONE: open */
+	char		  name[512];		/* timeline_bundle_host's */
 };
 
 void	 timeline_init(struct timeline *);
@@ -46,7 +47,7 @@ void	 timeline_clear(struct timeline *);
 int	 timeline_add_path(struct timeline *, const char *, const char *);
 void	 timeline_load(struct timeline *);
 void	 timeline_diag(struct timeline *, uint32_t, const struct tl_error *);
-const char *timeline_bundle_host(const struct timeline *, const char *,
+const char *timeline_bundle_host(struct timeline *, const char *,
 	    int *);
 void	 timeline_merge_write(struct timeline *, struct event **, size_t,
 	    const struct event_writer *, struct writer_ctx *);

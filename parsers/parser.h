@@ -19,7 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "event.h"
+#include "model/event.h"
 #include "util.h"
 
 /* Limits on sizes that come from evidence (documented in taskline(1)). */

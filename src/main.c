@@ -16,12 +16,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli.h"
-#include "input.h"
-#include "timeline.h"
+#include "cli/cli.h"
+#include "input/input.h"
+#include "model/timeline.h"
 #include "tltime.h"
 #include "util.h"
-#include "writer.h"
+#include "report/writer.h"
 
 static const struct cli_cmd *cli_find(const char *);
 

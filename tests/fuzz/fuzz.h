@@ -18,7 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "parser.h"
+#include "parsers/parser.h"
 #include "tltime.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);

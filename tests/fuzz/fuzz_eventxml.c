@@ -9,9 +9,9 @@
 
 #include "config.h"
 
-#include "eventxml.h"
+#include "parsers/eventxml.h"
 #include "fuzz.h"
-#include "writer.h"
+#include "report/writer.h"
 
 static void
 xml_event(void *arg, struct event *ev)

@@ -9,7 +9,7 @@
 #include "config.h"
 
 #include "fuzz.h"
-#include "writer.h"
+#include "report/writer.h"
 
 static void
 evtx_event(void *arg, struct event *ev)

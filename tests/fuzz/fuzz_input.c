@@ -9,8 +9,8 @@
 #include "config.h"
 
 #include "fuzz.h"
-#include "input.h"
-#include "textfile.h"
+#include "input/input.h"
+#include "parsers/textfile.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)

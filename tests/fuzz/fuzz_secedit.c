@@ -9,9 +9,9 @@
 
 #include "config.h"
 
-#include "configevents.h"
+#include "model/configevents.h"
 #include "fuzz.h"
-#include "static.h"
+#include "diagnose/static.h"
 
 static void
 keep_policy(void *arg, struct secpol *sp)

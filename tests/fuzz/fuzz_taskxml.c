@@ -8,9 +8,9 @@
 
 #include "config.h"
 
-#include "configevents.h"
+#include "model/configevents.h"
 #include "fuzz.h"
-#include "static.h"
+#include "diagnose/static.h"
 
 static void
 keep_task(void *arg, struct taskdef *td)

@@ -14,11 +14,11 @@
 
 #include <jansson.h>
 
-#include "codes.h"
-#include "escape.h"
+#include "model/codes.h"
+#include "report/escape.h"
 #include "fuzz.h"
-#include "message.h"
-#include "writer.h"
+#include "model/message.h"
+#include "report/writer.h"
 
 /* Strict UTF-8 (RFC 3629): no overlongs, surrogates or > U+10FFFF. */
 static int

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parser.h"
+#include "parsers/parser.h"
 #include "util.h"
 
 struct cfgrun {

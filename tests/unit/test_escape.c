@@ -8,7 +8,7 @@
 
 #include <stdlib.h>
 
-#include "escape.h"
+#include "report/escape.h"
 #include "test.h"
 
 DEFINE_TEST(test_escape_json)

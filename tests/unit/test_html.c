@@ -16,8 +16,8 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/xpath.h>
 
-#include "escape.h"
-#include "report.h"
+#include "report/escape.h"
+#include "model/report.h"
 #include "test.h"
 #include "tltime.h"
 #include "utf.h"

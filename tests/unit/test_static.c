@@ -13,8 +13,8 @@
 #include <string.h>
 
 #include "cfgtest.h"
-#include "finding.h"
-#include "static.h"
+#include "model/finding.h"
+#include "diagnose/static.h"
 #include "test.h"
 
 #define DDC	"MACHINE\\System\\CurrentControlSet\\Control\\Lsa\\" \

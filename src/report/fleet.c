@@ -16,7 +16,7 @@
 
 #include <jansson.h>
 
-#include "diagnose.h"
+#include "diagnose/diagnose.h"
 #include "escape.h"
 #include "fleet.h"
 #include "tltime.h"

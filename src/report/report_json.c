@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "codes.h"
+#include "model/codes.h"
 #include "escape.h"
-#include "report.h"
+#include "model/report.h"
 #include "tltime.h"
 
 static void

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "diagnose.h"
-#include "message.h"
+#include "model/message.h"
 #include "relevance.h"
 #include "tltime.h"
 #include "util.h"

@@ -14,8 +14,8 @@
 #include <stddef.h>
 
 #include "event.h"
-#include "input.h"
-#include "writer.h"
+#include "input/input.h"
+#include "report/writer.h"
 
 struct diag {
 	uint32_t	 input;		/* input index, or UINT32_MAX */

@@ -32,11 +32,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "codes.h"
+#include "model/codes.h"
 #include "escape.h"
-#include "report.h"
+#include "model/report.h"
 #include "tltime.h"
-#include "tz.h"
+#include "compat/tz.h"
 #include "util.h"
 
 #define SEC		TL_TICKS_PER_SEC

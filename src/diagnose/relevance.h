@@ -11,7 +11,7 @@
 
 #include <stdint.h>
 
-#include "event.h"
+#include "model/event.h"
 
 int	 relevance_want(const char *, const char *, uint32_t);
 int	 event_is_relevant(const struct event *);

@@ -18,10 +18,10 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "fleet.h"
-#include "input.h"
-#include "report.h"
-#include "timeline.h"
+#include "report/fleet.h"
+#include "input/input.h"
+#include "model/report.h"
+#include "model/timeline.h"
 #include "tltime.h"
 
 struct batch {

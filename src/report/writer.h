@@ -11,7 +11,7 @@
 
 #include <stdio.h>
 
-#include "event.h"
+#include "model/event.h"
 #include "util.h"
 
 struct writer_ctx {

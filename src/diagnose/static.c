@@ -41,8 +41,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "event.h"
-#include "finding.h"
+#include "model/event.h"
+#include "model/finding.h"
 #include "static.h"
 #include "tltime.h"
 #include "util.h"

@@ -8,8 +8,8 @@
 #ifndef TL_DIAGNOSE_H
 #define TL_DIAGNOSE_H
 
-#include "account.h"
-#include "report.h"
+#include "model/account.h"
+#include "model/report.h"
 
 /* Scoring (see decide() in diagnose.c). */
 #define RULE_UNCERTAINTY	2.0

@@ -12,7 +12,7 @@
 
 #include <stdio.h>
 
-#include "report.h"
+#include "model/report.h"
 
 #define FLEET_SCHEMA		"taskline.fleet/1"
 #define FLEET_WINDOW_SECS	3600	/* onsets this close cluster */

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "escape.h"
-#include "message.h"
+#include "model/message.h"
 #include "tltime.h"
 #include "writer.h"
 

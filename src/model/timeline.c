@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "relevance.h"
+#include "diagnose/relevance.h"
 #include "timeline.h"
 #include "tltime.h"
 #include "util.h"

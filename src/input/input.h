@@ -16,7 +16,7 @@
 #include <stdint.h>
 
 #include "instream.h"
-#include "parser.h"
+#include "parsers/parser.h"
 
 /*
  * Default limits (taskline(1) LIMITS).  4 GiB is the largest event log

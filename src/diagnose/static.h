@@ -23,8 +23,8 @@
 
 #include <stddef.h>
 
-#include "event.h"
-#include "finding.h"
+#include "model/event.h"
+#include "model/finding.h"
 
 void	static_findings(struct taskdef *const *, size_t,
 	    const struct secpol *, struct finding_list *);

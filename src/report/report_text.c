@@ -12,11 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "codes.h"
+#include "model/codes.h"
 #include "escape.h"
-#include "report.h"
+#include "model/report.h"
 #include "tltime.h"
-#include "tz.h"
+#include "compat/tz.h"
 
 #define RED	"\033[31m"
 #define GREEN	"\033[32m"

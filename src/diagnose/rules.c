@@ -14,9 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "codes.h"
+#include "model/codes.h"
 #include "diagnose.h"
-#include "message.h"
+#include "model/message.h"
 #include "relevance.h"
 #include "tltime.h"
 #include "util.h"

@@ -14,11 +14,11 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "input.h"
-#include "configevents.h"
-#include "timeline.h"
+#include "input/input.h"
+#include "model/configevents.h"
+#include "model/timeline.h"
 #include "tltime.h"
-#include "writer.h"
+#include "report/writer.h"
 
 struct stream {
 	const struct event_writer	*w;

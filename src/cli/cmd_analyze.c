@@ -15,9 +15,9 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "report.h"
-#include "timeline.h"
-#include "tz.h"
+#include "model/report.h"
+#include "model/timeline.h"
+#include "compat/tz.h"
 
 static const struct option analyze_opts[] = {
 	{ "format", required_argument, NULL, 'f' },

@@ -17,10 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "account.h"
-#include "codes.h"
+#include "model/account.h"
+#include "model/codes.h"
 #include "diagnose.h"
-#include "message.h"
+#include "model/message.h"
 #include "relevance.h"
 #include "static.h"
 #include "tltime.h"

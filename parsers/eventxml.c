@@ -25,6 +25,7 @@
 #include "eventxml.h"
 #include "tltime.h"
 #include "utf.h"
+#include "xmlguard.h"
 
 static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
 
@@ -290,6 +291,7 @@ eventxml_from_string(const char *xml, size_t len, struct event *ev,
 	xmlDocPtr		 doc = NULL;
 	xmlNode			*root;
 	struct tl_error		 xe;
+	struct xmlguard		 guard;
 	struct buf		 fixed;
 	size_t			 i;
 	unsigned char		 c;
@@ -324,6 +326,12 @@ eventxml_from_string(const char *xml, size_t len, struct event *ev,
 		buf_clear(&fixed);
 		return tl_error_set(err, TL_ERR_LIMIT, NULL,
 		    "record XML of %zu bytes exceeds the limit", len);
+	}
+	xmlguard_init(&guard);
+	if (xmlguard_feed(&guard, xml, len) != 0) {
+		buf_clear(&fixed);
+		return tl_error_set(err, TL_ERR_LIMIT, NULL, "record XML "
+		    "refused at line %lu: %s", guard.tag_line, guard.msg);
 	}
 	if ((ctx = xmlNewParserCtxt()) == NULL) {
 		buf_clear(&fixed);
@@ -366,10 +374,20 @@ struct xsrc {
 	size_t		 npending;
 	uint64_t	 offset;	/* bytes of the body consumed */
 	unsigned long	 skipped_lines;	/* newlines of the skipped prolog */
+	struct xmlguard	 guard;		/* over the body as it is read */
 };
 
 static const char xsrc_prefix[] = "<Events>";
 static const char xsrc_suffix[] = "</Events>";
+
+/* Body bytes pass the guard before libxml2 sees them. */
+static int
+xsrc_guard(struct xsrc *x, const char *out, size_t n)
+{
+	if (xmlguard_feed(&x->guard, out, n) != 0)
+		return -1;
+	return (int)n;
+}
 
 static int
 xsrc_read(void *arg, char *out, int len)
@@ -378,6 +396,8 @@ xsrc_read(void *arg, char *out, int len)
 	size_t		 n, left;
 	ssize_t		 r;
 
+	if (x->guard.failed)
+		return -1;
 	for (;;) {
 		switch (x->stage) {
 		case 0:
@@ -398,7 +418,7 @@ xsrc_read(void *arg, char *out, int len)
 				memmove(x->pending, x->pending + n,
 				    x->npending - n);
 				x->npending -= n;
-				return (int)n;
+				return xsrc_guard(x, out, n);
 			}
 			if (x->mem != NULL) {
 				left = x->memlen - x->pos;
@@ -406,7 +426,7 @@ xsrc_read(void *arg, char *out, int len)
 				memcpy(out, x->mem + x->pos, n);
 				x->pos += n;
 				if (n > 0)
-					return (int)n;
+					return xsrc_guard(x, out, n);
 			} else {
 				r = read(x->fd, out, (size_t)len);
 				if (r < 0 && errno == EINTR)
@@ -415,7 +435,7 @@ xsrc_read(void *arg, char *out, int len)
 					return -1;
 				if (r > 0) {
 					x->offset += (uint64_t)r;
-					return (int)r;
+					return xsrc_guard(x, out, (size_t)r);
 				}
 			}
 			x->stage = 2;
@@ -550,6 +570,7 @@ eventxml_parse(struct input *in, const struct parse_sink *sink,
 	tl_error_clear(&xe);
 	buf_init(&conv);
 	memset(&x, 0, sizeof(x));
+	xmlguard_init(&x.guard);
 	emit = sink->event != NULL ? sink->event : drop_event;
 	if ((fd = open(in->open_path, O_RDONLY | O_NOCTTY)) == -1) {
 		tl_error_set(err, TL_ERR_IO, in->path, "cannot open: %s",
@@ -627,6 +648,13 @@ eventxml_parse(struct input *in, const struct parse_sink *sink,
 			continue;
 		}
 		ret = xmlTextReaderRead(rd);
+	}
+	if (x.guard.failed) {
+		/* Refused before libxml2 saw it: our message, our line. */
+		tl_error_clear(&xe);
+		xe.code = TL_ERR_LIMIT;
+		xe.line = x.guard.tag_line + x.skipped_lines;
+		snprintf(xe.msg, sizeof(xe.msg), "refused: %s", x.guard.msg);
 	}
 	if (xe.code != 0) {
 		/* What was read stands; the rest of the file is damaged. */

@@ -26,6 +26,7 @@
 #include "parser.h"
 #include "textfile.h"
 #include "tltime.h"
+#include "xmlguard.h"
 
 #define TASK_NS	"http://schemas.microsoft.com/windows/2004/02/mit/task"
 
@@ -550,6 +551,7 @@ taskxml_parse(struct input *in, const struct parse_sink *sink,
 	static const int	 options = XML_PARSE_NONET | XML_PARSE_NOCDATA |
 	    XML_PARSE_IGNORE_ENC | XML_PARSE_BIG_LINES | XML_PARSE_NOXINCNODE;
 	struct xstate		 st;
+	struct xmlguard		 guard;
 	struct textenc		 te;
 	struct buf		 text;
 	struct tl_error		 dmg;
@@ -586,6 +588,15 @@ taskxml_parse(struct input *in, const struct parse_sink *sink,
 		for (i = 0; i < (size_t)(end - text.data); i++)
 			if (text.data[i] == '\n')
 				err->line++;
+		goto out;
+	}
+
+	/* Attributes and depth within bounds before libxml2 sees them. */
+	xmlguard_init(&guard);
+	if (xmlguard_feed(&guard, text.data, text.len) != 0) {
+		r = tl_error_set(err, TL_ERR_LIMIT, in->path, "refused: %s",
+		    guard.msg);
+		err->line = guard.tag_line;
 		goto out;
 	}
 

@@ -244,6 +244,13 @@ case_file("elements nested 100000 deep, event XML", "damaged",
           "events/Security.xml", event_doc(deep), LINE)
 case_file("unclosed elements nested 300 deep, task XML", "damaged",
           TASKS + "/Evil", task_doc("<a>" * 300), LINE)
+# libxml2 checks attribute names for duplicates in quadratic time.
+wide = "<b %s/>" % " ".join('a%d="x"' % i for i in range(100000))
+case_file("100000 attributes on one element, task XML", "damaged",
+          TASKS + "/Evil", task_doc(wide), LINE + "refused: .*attributes")
+case_file("100000 attributes on one element, event XML", "damaged",
+          "events/Security.xml", event_doc(wide), LINE +
+          "refused: .*attributes")
 
 # --- UTF-16 task files ---------------------------------------------------
 U16 = b"\xff\xfe" + task_doc("utf16").decode().replace(

@@ -4,7 +4,7 @@
 # ci.sh: the whole test suite, as CI runs it: a warnings-as-errors build
 # with `make check` and `make distcheck`, the suite again under
 # AddressSanitizer and UndefinedBehaviorSanitizer, again under valgrind,
-# and a short fuzzing smoke run.  Each build lives in its own folder
+# the threaded paths under ThreadSanitizer, and a short fuzzing smoke run.  Each build lives in its own folder
 # under _ci/.  Prints one closing line: "ci: N passed, N failed".
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -36,7 +36,8 @@ phase() {
 	mkdir -p "_ci/$name"
 	(cd "_ci/$name" && "$top/configure" -q "$@" >"$log/$name.configure" 2>&1 &&
 	    make -j"$jobs" >"$log/$name.make" 2>&1 &&
-	    make -j"$jobs" check >"$log/$name.check" 2>&1)
+	    make -j"$jobs" check ${PHASE_TESTS:+TESTS="$PHASE_TESTS"} \
+	    >"$log/$name.check" 2>&1)
 	rc=$?
 	count "_ci/$name"
 	if [ $rc -ne 0 ]; then
@@ -65,6 +66,8 @@ else
 fi
 phase sanitizers --enable-asan --enable-ubsan
 phase valgrind --enable-valgrind
+# ThreadSanitizer: the threaded paths (batch jobs, split logs).
+PHASE_TESTS="tests/batch_parallel.sh tests/fastpath.sh" phase tsan --enable-tsan
 if command -v clang >/dev/null 2>&1; then
 	echo "== fuzz-smoke"
 	mkdir -p _ci/fuzz

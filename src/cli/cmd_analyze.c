@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "diagnose/diagnose.h"
 #include "model/report.h"
 #include "model/timeline.h"
 #include "compat/tz.h"

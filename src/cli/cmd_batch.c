@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "diagnose/diagnose.h"
 #include "report/fleet.h"
 #include "input/input.h"
 #include "model/report.h"

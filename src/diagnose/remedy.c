@@ -12,7 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diagnose.h"
+#include "case.h"
+#include "remedy.h"
 #include "model/message.h"
 #include "relevance.h"
 #include "tltime.h"
@@ -36,6 +37,33 @@ remedy(struct task_report *tr, const char *fmt, ...)
 	tr->remediation[tr->nremediation++] = s;
 }
 
+/*
+ * A remedy from the cause table, with "{user}" and "{task}" replaced
+ * by the task's account and path.
+ */
+static void
+remedy_fill(struct task_report *tr, const char *tmpl, const char *user,
+    const char *task)
+{
+	struct buf	 b;
+	const char	*p;
+
+	buf_init(&b);
+	for (p = tmpl; *p != '\0'; p++) {
+		if (strncmp(p, "{user}", 6) == 0) {
+			buf_adds(&b, user);
+			p += 5;
+		} else if (strncmp(p, "{task}", 6) == 0) {
+			buf_adds(&b, task);
+			p += 5;
+		} else
+			buf_add(&b, p, 1);
+	}
+	tr->remediation = xreallocarray(tr->remediation,
+	    tr->nremediation + 1, sizeof(*tr->remediation));
+	tr->remediation[tr->nremediation++] = buf_steal(&b);
+}
+
 void
 remediation_add(struct tctx *t)
 {
@@ -45,73 +73,13 @@ remediation_add(struct tctx *t)
 	const char		*user = tr->user != NULL ? tr->user :
 				    tr->sid != NULL ? tr->sid :
 				    "the task account";
-	size_t			 i;
+	const struct cause_row	*row;
+	size_t			 i, k;
 
-	switch (tr->cause) {
-	case CAUSE_POLICY:
-		remedy(tr, "Set \"Network access: Do not allow storage of "
-		    "passwords and credentials for network authentication\" "
-		    "to Disabled (Computer Configuration\\Windows Settings\\"
-		    "Security Settings\\Local Policies\\Security Options; "
-		    "HKLM\\System\\CurrentControlSet\\Control\\Lsa\\"
-		    "DisableDomainCreds=0) in the GPO that sets it, or "
-		    "exempt this host from it, then restart.");
-		remedy(tr, "Re-enter the password of %s for %s (schtasks "
-		    "/Change /TN \"%s\" /RU %s /RP *), or run the task as a "
-		    "group managed service account, SYSTEM or S4U if it "
-		    "needs no network credentials.", user, task, task, user);
-		break;
-	case CAUSE_DRIFT:
-		remedy(tr, "Update the stored password of %s in %s "
-		    "(schtasks /Change /TN \"%s\" /RU %s /RP *), and of any "
-		    "service that runs as the same account.", user, task,
-		    task, user);
-		remedy(tr, "Prefer a group managed service account, or set "
-		    "the account's password not to expire and rotate it "
-		    "together with the task.");
-		break;
-	case CAUSE_ACCOUNT:
-		remedy(tr, "Restore %s: enable it (net user / "
-		    "Enable-ADAccount), unlock it (Unlock-ADAccount), extend "
-		    "its expiry, or recreate it; then re-enter its password "
-		    "in %s.", user, task);
-		remedy(tr, "If the account was retired on purpose, move %s "
-		    "to its replacement account or delete the task.", task);
-		break;
-	case CAUSE_DOMAIN:
-		remedy(tr, "Restore this host's path to a domain controller: "
-		    "check DNS (nltest /dsgetdc:<domain>), the secure "
-		    "channel (nltest /sc_query:<domain>, Test-"
-		    "ComputerSecureChannel -Repair), firewall and VPN, and "
-		    "time (w32tm /resync).");
-		remedy(tr, "Schedule %s after the network is up "
-		    "(RunOnlyIfNetworkAvailable, a delay, or a restart on "
-		    "failure) if the outages are expected.", task);
-		break;
-	case CAUSE_RIGHT:
-		remedy(tr, "Grant %s \"Log on as a batch job\" "
-		    "(SeBatchLogonRight) and remove it from \"Deny log on "
-		    "as a batch job\" (SeDenyBatchLogonRight) in the GPO or "
-		    "local policy (User Rights Assignment), then gpupdate "
-		    "/force.", user);
-		break;
-	case CAUSE_BROADER:
-		remedy(tr, "Look beyond this task: several accounts or the "
-		    "credential store are affected. Check Credential Guard "
-		    "(known issue with stored task credentials; install the "
-		    "fixing update), security software hooking LSA, and "
-		    "domain controller certificates.");
-		remedy(tr, "Then re-register the affected tasks with their "
-		    "credentials, or move them to group managed service "
-		    "accounts.");
-		break;
-	default:
-		remedy(tr, "The evidence does not name a logon cause: read "
-		    "the result codes and the evidence below, and collect "
-		    "the domain controller's Security log if the account is "
-		    "a domain account.");
-		break;
-	}
+	row = cause_row(tr->cause);
+	for (k = 0; k < CAUSE_REMEDIES; k++)
+		if (row->remedy[k] != NULL)
+			remedy_fill(tr, row->remedy[k], user, task);
 	for (i = 0; t->h->findings != NULL && i < t->h->findings->n; i++) {
 		f = &t->h->findings->v[i];
 		if (f->task == NULL || tl_strcasecmp(f->task, task) != 0 ||

@@ -15,7 +15,8 @@
 #include <string.h>
 
 #include "model/codes.h"
-#include "diagnose.h"
+#include "case.h"
+#include "rules.h"
 #include "model/message.h"
 #include "relevance.h"
 #include "tltime.h"

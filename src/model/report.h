@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "cause.h"
 #include "finding.h"
 #include "timeline.h"
 
@@ -25,18 +26,6 @@ enum task_status {
 	ST_RECOVERED,
 	ST_AT_RISK,
 	ST_FAILING,
-};
-
-enum cause {
-	CAUSE_POLICY = 0,	/* policy-conflict */
-	CAUSE_DRIFT,		/* password-drift */
-	CAUSE_ACCOUNT,		/* account-state */
-	CAUSE_DOMAIN,		/* domain-unreachable */
-	CAUSE_RIGHT,		/* logon-right */
-	CAUSE_BROADER,		/* broader-logon */
-	CAUSE_COUNT,
-	CAUSE_UNKNOWN = CAUSE_COUNT,
-	CAUSE_NONE,		/* healthy or unknown status: no cause */
 };
 
 enum role {
@@ -152,10 +141,6 @@ struct report {
 	size_t		 nhosts;
 };
 
-struct diag_opts {
-	const char	*task_glob;	/* --task, or NULL */
-};
-
 struct report_opts {
 	int		 color;		/* text: ANSI colours */
 	int64_t		 tz_offset;	/* display offset in ticks (--tz) */
@@ -169,12 +154,8 @@ struct report_writer {
 			    const struct report_opts *);
 };
 
-const char	*cause_name(enum cause);
-const char	*cause_sentence(enum cause);
 const char	*status_name(enum task_status);
 const char	*role_name(enum role);
-void		 diagnose(struct timeline *, const struct diag_opts *,
-		    struct report *);
 void		 report_free(struct report *);
 const struct report_writer *report_writer_find(const char *);
 const char	*report_when(const struct report_opts *, int64_t, char *,

@@ -16,7 +16,7 @@
 
 #include <jansson.h>
 
-#include "diagnose/diagnose.h"
+#include "model/report.h"
 #include "escape.h"
 #include "fleet.h"
 #include "tltime.h"

@@ -324,27 +324,6 @@ task_order(const struct host_report *h)
 }
 
 static const char *
-cause_color(enum cause c)
-{
-	switch (c) {
-	case CAUSE_POLICY:
-		return "#6a3d9a";
-	case CAUSE_DRIFT:
-		return "#e6550d";
-	case CAUSE_ACCOUNT:
-		return "#d6266e";
-	case CAUSE_DOMAIN:
-		return "#1f78b4";
-	case CAUSE_RIGHT:
-		return "#8c6d31";
-	case CAUSE_BROADER:
-		return "#17a2b8";
-	default:
-		return "#6b7280";
-	}
-}
-
-static const char *
 cause_label(enum cause c)
 {
 	const char	*s = cause_name(c);

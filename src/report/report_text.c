@@ -25,35 +25,6 @@
 #define DIM	"\033[2m"
 #define RESET	"\033[0m"
 
-/* The cause in one sentence, for the text and HTML reports. */
-const char *
-cause_sentence(enum cause c)
-{
-	switch (c) {
-	case CAUSE_POLICY:
-		return "The policy that blocks stored credentials "
-		    "(DisableDomainCreds) stops the task's saved password.";
-	case CAUSE_DRIFT:
-		return "The account's password changed or expired after the "
-		    "task stored it.";
-	case CAUSE_ACCOUNT:
-		return "The account was disabled, locked out, expired or "
-		    "deleted.";
-	case CAUSE_DOMAIN:
-		return "No domain controller could be reached to check the "
-		    "credentials.";
-	case CAUSE_RIGHT:
-		return "The account lacks the right to log on as a batch job.";
-	case CAUSE_BROADER:
-		return "Credential trouble beyond this task (several accounts "
-		    "or the credential store).";
-	case CAUSE_UNKNOWN:
-		return "The evidence does not tell which logon cause this is.";
-	default:
-		return "";
-	}
-}
-
 /*
  * "2026-03-04 01:30:00Z", or in --tz: "2026-03-04 02:30:00+01:00".
  * Shared with the HTML writer.

@@ -1,0 +1,111 @@
+/*
+ * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
+ *
+ * report.c: names of statuses and roles, and freeing a report.  The
+ * engine fills a report; the writers only read it.
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "util.h"
+
+static const char *status_names[] = {
+	[ST_UNKNOWN] = "unknown",
+	[ST_HEALTHY] = "healthy",
+	[ST_RECOVERED] = "recovered",
+	[ST_AT_RISK] = "at-risk",
+	[ST_FAILING] = "failing",
+};
+
+static const char *role_names[] = {
+	[ROLE_SUPPORTS] = "supports",
+	[ROLE_WEAKENS] = "weakens",
+	[ROLE_CONTEXT] = "context",
+};
+
+const char *
+status_name(enum task_status s)
+{
+	if ((size_t)s >= TL_NELEM(status_names))
+		return "unknown";
+	return status_names[s];
+}
+
+const char *
+role_name(enum role r)
+{
+	if ((size_t)r >= TL_NELEM(role_names))
+		return "context";
+	return role_names[r];
+}
+
+static void
+task_report_clear(struct task_report *tr)
+{
+	size_t	i;
+
+	free(tr->task);
+	free(tr->user);
+	free(tr->sid);
+	free(tr->logon_type);
+	free(tr->codes);
+	for (i = 0; i < tr->nalts; i++)
+		free(tr->alts[i].why);
+	free(tr->alts);
+	for (i = 0; i < tr->nevidence; i++) {
+		free(tr->evidence[i].source_file);
+		free(tr->evidence[i].text);
+	}
+	free(tr->evidence);
+	for (i = 0; i < tr->nremediation; i++)
+		free(tr->remediation[i]);
+	free(tr->remediation);
+	free(tr->run_times);
+	free(tr->run_ok);
+}
+
+static void
+host_report_clear(struct host_report *h)
+{
+	size_t	j, k;
+
+	free(h->host);
+	free(h->bundle);
+	free(h->report_path);
+	for (j = 0; j < h->ntasks; j++)
+		task_report_clear(&h->tasks[j]);
+	free(h->tasks);
+	finding_list_clear(&h->findings);
+	for (j = 0; j < h->ngaps; j++) {
+		free(h->gaps[j].source_file);
+		free(h->gaps[j].text);
+	}
+	free(h->gaps);
+	for (j = 0; j < h->nclusters; j++) {
+		for (k = 0; k < h->clusters[j].ntasks; k++)
+			free(h->clusters[j].tasks[k]);
+		free(h->clusters[j].tasks);
+	}
+	free(h->clusters);
+	free(h->inputs);
+}
+
+void
+report_free(struct report *r)
+{
+	size_t	i;
+
+	for (i = 0; i < r->ninputs; i++) {
+		free(r->inputs[i].path);
+		free(r->inputs[i].note);
+	}
+	free(r->inputs);
+	for (i = 0; i < r->nhosts; i++)
+		host_report_clear(&r->hosts[i]);
+	free(r->hosts);
+	memset(r, 0, sizeof(*r));
+}

@@ -74,6 +74,12 @@ static void	 read_triggers(struct taskdef *, const xmlNode *);
 static void	 read_actions(struct taskdef *, const xmlNode *);
 static char	*path_from_file(const char *);
 static int	 taskxml_probe(const uint8_t *, size_t);
+static int	 taskxml_load(struct input *, struct buf *, struct textenc *,
+		    struct tl_error *);
+static int	 taskxml_doc(struct input *, const struct buf *, xmlDocPtr *,
+		    struct tl_error *);
+static struct taskdef *taskxml_build(struct input *, xmlNodePtr,
+		    const struct buf *, const struct textenc *);
 static int	 taskxml_parse(struct input *, const struct parse_sink *,
 		    struct tl_error *);
 
@@ -544,68 +550,71 @@ path_from_file(const char *file)
 	return s;
 }
 
+/*
+ * Read and decode a task file into text (UTF-8), refusing a DTD and
+ * out-of-bounds attributes or nesting before libxml2 sees a byte.
+ */
 static int
-taskxml_parse(struct input *in, const struct parse_sink *sink,
+taskxml_load(struct input *in, struct buf *text, struct textenc *te,
     struct tl_error *err)
 {
-	static const int	 options = XML_PARSE_NONET | XML_PARSE_NOCDATA |
-	    XML_PARSE_IGNORE_ENC | XML_PARSE_BIG_LINES | XML_PARSE_NOXINCNODE;
-	struct xstate		 st;
-	struct xmlguard		 guard;
-	struct textenc		 te;
-	struct buf		 text;
-	struct tl_error		 dmg;
-	struct taskdef		*td = NULL;
-	xmlParserCtxtPtr	 ctxt = NULL;
-	xmlDocPtr		 doc = NULL;
-	xmlNodePtr		 root, n;
-	xmlChar			*v;
-	uint8_t			*raw = NULL;
-	size_t			 rawlen, i;
-	const char		*end;
-	int			 r = TL_ERR_INTERNAL, doctype;
+	struct xmlguard	 guard;
+	uint8_t		*raw = NULL;
+	size_t		 rawlen, i;
+	const char	*end;
+	int		 r, doctype;
 
-	buf_init(&text);
-	memset(&st, 0, sizeof(st));
 	if ((r = textfile_read(in->open_path, in->path, TL_MAX_XML_BYTES,
 	    &raw, &rawlen, err)) != 0)
-		goto out;
-	textfile_decode(raw, rawlen, 0, &text, &te);
+		return r;
+	textfile_decode(raw, rawlen, 0, text, te);
 	free(raw);
-	raw = NULL;
-	if (text.len > INT32_MAX) {
-		r = tl_error_set(err, TL_ERR_LIMIT, in->path, "too large");
-		goto out;
-	}
+	if (text->len > INT32_MAX)
+		return tl_error_set(err, TL_ERR_LIMIT, in->path, "too large");
 
-	/* Refuse a DTD before libxml2 sees a byte of it. */
-	end = skip_prolog(text.data, text.data + text.len, &doctype);
+	end = skip_prolog(text->data, text->data + text->len, &doctype);
 	if (doctype) {
 		r = tl_error_set(err, TL_ERR_XML, in->path, "document type "
 		    "declaration refused: task XML never has one, and its "
 		    "entities are not expanded");
 		err->line = 1;
-		for (i = 0; i < (size_t)(end - text.data); i++)
-			if (text.data[i] == '\n')
+		for (i = 0; i < (size_t)(end - text->data); i++)
+			if (text->data[i] == '\n')
 				err->line++;
-		goto out;
+		return r;
 	}
-
-	/* Attributes and depth within bounds before libxml2 sees them. */
 	xmlguard_init(&guard);
-	if (xmlguard_feed(&guard, text.data, text.len) != 0) {
+	if (xmlguard_feed(&guard, text->data, text->len) != 0) {
 		r = tl_error_set(err, TL_ERR_LIMIT, in->path, "refused: %s",
 		    guard.msg);
 		err->line = guard.tag_line;
-		goto out;
+		return r;
 	}
+	return 0;
+}
 
+/*
+ * Parse text with libxml2 (no network, no DTD, no entities: our SAX
+ * hooks refuse them) into *docp, whose root is a Task element.
+ */
+static int
+taskxml_doc(struct input *in, const struct buf *text, xmlDocPtr *docp,
+    struct tl_error *err)
+{
+	static const int	 options = XML_PARSE_NONET | XML_PARSE_NOCDATA |
+	    XML_PARSE_IGNORE_ENC | XML_PARSE_BIG_LINES | XML_PARSE_NOXINCNODE;
+	struct xstate		 st;
+	xmlParserCtxtPtr	 ctxt;
+	xmlDocPtr		 doc = NULL;
+	xmlNodePtr		 root;
+	int			 r = 0;
+
+	*docp = NULL;
+	memset(&st, 0, sizeof(st));
 	xmlInitParser();
-	if ((ctxt = xmlNewParserCtxt()) == NULL) {
-		r = tl_error_set(err, TL_ERR_INTERNAL, in->path,
+	if ((ctxt = xmlNewParserCtxt()) == NULL)
+		return tl_error_set(err, TL_ERR_INTERNAL, in->path,
 		    "cannot make an XML parser");
-		goto out;
-	}
 	ctxt->_private = &st;
 	ctxt->sax->serror = xml_error;
 	ctxt->sax->warning = NULL;
@@ -619,45 +628,58 @@ taskxml_parse(struct input *in, const struct parse_sink *sink,
 	ctxt->sax->externalSubset = xml_subset;
 	ctxt->sax->entityDecl = xml_entity;
 	ctxt->sax->resolveEntity = xml_resolve;
-	doc = xmlCtxtReadMemory(ctxt, text.data, (int)text.len, in->path,
+	doc = xmlCtxtReadMemory(ctxt, text->data, (int)text->len, in->path,
 	    "UTF-8", options);
 	if (st.refused) {
 		r = tl_error_set(err, TL_ERR_XML, in->path, "document type or "
 		    "entity declaration refused");
 		err->line = st.refused_line;
-		goto out;
-	}
-	if (st.too_deep) {
+	} else if (st.too_deep) {
 		r = tl_error_set(err, TL_ERR_LIMIT, in->path, "elements nested "
 		    "deeper than %d", TL_MAX_XML_DEPTH);
 		err->line = st.error_line;
-		goto out;
-	}
-	if (doc == NULL || !ctxt->wellFormed) {
+	} else if (doc == NULL || !ctxt->wellFormed) {
 		r = tl_error_set(err, TL_ERR_XML, in->path, "not well-formed "
 		    "XML: %s", st.have_error ? st.error : "unknown error");
 		err->line = st.error_line;
-		goto out;
+	} else {
+		root = xmlDocGetRootElement(doc);
+		if (root == NULL ||
+		    strcmp((const char *)root->name, "Task") != 0 ||
+		    !is_el(root, "Task")) {
+			r = tl_error_set(err, TL_ERR_FORMAT, in->path, "root "
+			    "element is not a Task in the Task Scheduler "
+			    "namespace");
+			err->line = root != NULL ? line_of(root) : 0;
+		}
 	}
-	root = xmlDocGetRootElement(doc);
-	if (root == NULL || strcmp((const char *)root->name, "Task") != 0 ||
-	    !is_el(root, "Task")) {
-		r = tl_error_set(err, TL_ERR_FORMAT, in->path, "root element "
-		    "is not a Task in the Task Scheduler namespace");
-		err->line = root != NULL ? line_of(root) : 0;
-		goto out;
-	}
+	xmlFreeParserCtxt(ctxt);
+	if (r != 0 && doc != NULL)
+		xmlFreeDoc(doc);
+	else
+		*docp = doc;
+	return r;
+}
+
+/* The task definition a parsed Task element describes. */
+static struct taskdef *
+taskxml_build(struct input *in, xmlNodePtr root, const struct buf *text,
+    const struct textenc *te)
+{
+	struct taskdef	*td;
+	xmlNodePtr	 n;
+	xmlChar		*v;
 
 	td = taskdef_new();
 	td->file = xstrdup(in->path);
 	td->input = in->index;
 	td->mtime = in->mtime;
-	if (te.bom && strcmp(te.name, "UTF-8") == 0)
+	if (te->bom && strcmp(te->name, "UTF-8") == 0)
 		td->encoding = xstrdup("UTF-8 with BOM");
 	else
-		td->encoding = xstrdup(te.name);
-	td->declared = declared_encoding(text.data, text.len);
-	td->bad_utf = te.bad;
+		td->encoding = xstrdup(te->name);
+	td->declared = declared_encoding(text->data, text->len);
+	td->bad_utf = te->bad;
 	if ((v = xmlGetProp(root, (const xmlChar *)"version")) != NULL) {
 		td->version = xstrdup((const char *)v);
 		xmlFree(v);
@@ -684,7 +706,26 @@ taskxml_parse(struct input *in, const struct parse_sink *sink,
 			xasprintf(&td->path, "\\%s", td->uri);
 	} else
 		td->path = path_from_file(in->path);
+	return td;
+}
 
+static int
+taskxml_parse(struct input *in, const struct parse_sink *sink,
+    struct tl_error *err)
+{
+	struct textenc	 te;
+	struct buf	 text;
+	struct tl_error	 dmg;
+	struct taskdef	*td = NULL;
+	xmlDocPtr	 doc = NULL;
+	int		 r;
+
+	buf_init(&text);
+	memset(&te, 0, sizeof(te));
+	if ((r = taskxml_load(in, &text, &te, err)) != 0 ||
+	    (r = taskxml_doc(in, &text, &doc, err)) != 0)
+		goto out;
+	td = taskxml_build(in, xmlDocGetRootElement(doc), &text, &te);
 	if (te.bad > 0) {
 		tl_error_clear(&dmg);
 		tl_error_set(&dmg, TL_ERR_DAMAGED, in->path, "%zu bad %s "
@@ -701,14 +742,10 @@ taskxml_parse(struct input *in, const struct parse_sink *sink,
 		sink->task(sink->arg, td);
 		td = NULL;
 	}
-	r = 0;
  out:
 	taskdef_free(td);
 	if (doc != NULL)
 		xmlFreeDoc(doc);
-	if (ctxt != NULL)
-		xmlFreeParserCtxt(ctxt);
 	buf_clear(&text);
-	free(raw);
 	return r;
 }

@@ -29,6 +29,9 @@ static const char *const secedit_sections[] = {
 static int	 known_section(const char *, size_t);
 static void	 damage(struct input *, const struct parse_sink *,
 		    unsigned long, uint64_t, const char *);
+static void	 secedit_line(struct input *, const struct parse_sink *,
+		    struct secpol *, char **, const char *, size_t,
+		    unsigned long);
 static int	 secedit_probe(const uint8_t *, size_t);
 static int	 secedit_parse(struct input *, const struct parse_sink *,
 		    struct tl_error *);
@@ -110,6 +113,52 @@ damage(struct input *in, const struct parse_sink *sink, unsigned long line,
 		sink->damage(sink->arg, &e);
 }
 
+/* One line of an INF: a section header, a key = value, or a bare key. */
+static void
+secedit_line(struct input *in, const struct parse_sink *sink,
+    struct secpol *sp, char **section, const char *p, size_t len,
+    unsigned long lineno)
+{
+	char		*line, *eq, *msg;
+	const char	*rb;
+
+	if (len > TL_MAX_INF_LINE) {
+		xasprintf(&msg, "line of %zu bytes is longer than the limit "
+		    "of %u and was skipped", len, TL_MAX_INF_LINE);
+		damage(in, sink, lineno, 0, msg);
+		free(msg);
+		return;
+	}
+	if (memchr(p, '\0', len) != NULL) {
+		damage(in, sink, lineno, 0, "line holds a NUL character and "
+		    "was skipped");
+		return;
+	}
+	line = xstrndup(p, len);
+	tl_trim(line);
+	if (line[0] == '\0' || line[0] == ';')
+		;
+	else if (line[0] == '[') {
+		if ((rb = strchr(line, ']')) == NULL)
+			damage(in, sink, lineno, 0, "section header without "
+			    "']' was skipped");
+		else {
+			free(*section);
+			*section = xstrndup(line + 1, (size_t)(rb - line - 1));
+			tl_trim(*section);
+			/* Keep key-less sections countable. */
+			secpol_add(sp, *section, "", "", lineno);
+		}
+	} else if ((eq = strchr(line, '=')) != NULL) {
+		*eq = '\0';
+		tl_trim(line);
+		tl_trim(eq + 1);
+		secpol_add(sp, *section, line, eq + 1, lineno);
+	} else
+		secpol_add(sp, *section, line, "", lineno);
+	free(line);
+}
+
 static int
 secedit_parse(struct input *in, const struct parse_sink *sink,
     struct tl_error *err)
@@ -118,9 +167,9 @@ secedit_parse(struct input *in, const struct parse_sink *sink,
 	struct textenc	 te;
 	struct buf	 text;
 	uint8_t		*raw = NULL;
-	char		*section = NULL, *line = NULL, *eq, *msg;
-	const char	*p, *end, *eol, *rb;
-	size_t		 rawlen, len;
+	char		*section = NULL, *msg;
+	const char	*p, *end, *eol;
+	size_t		 rawlen;
 	unsigned long	 lineno = 0;
 	int		 r = TL_ERR_INTERNAL;
 
@@ -151,42 +200,8 @@ secedit_parse(struct input *in, const struct parse_sink *sink,
 		lineno++;
 		for (eol = p; eol < end && *eol != '\n' && *eol != '\r'; eol++)
 			;
-		len = (size_t)(eol - p);
-		if (len > TL_MAX_INF_LINE) {
-			xasprintf(&msg, "line of %zu bytes is longer than the "
-			    "limit of %u and was skipped", len,
-			    TL_MAX_INF_LINE);
-			damage(in, sink, lineno, 0, msg);
-			free(msg);
-		} else if (memchr(p, '\0', len) != NULL) {
-			damage(in, sink, lineno, 0, "line holds a NUL "
-			    "character and was skipped");
-		} else {
-			free(line);
-			line = xstrndup(p, len);
-			tl_trim(line);
-			if (line[0] == '\0' || line[0] == ';')
-				;
-			else if (line[0] == '[') {
-				if ((rb = strchr(line, ']')) == NULL) {
-					damage(in, sink, lineno, 0, "section "
-					    "header without ']' was skipped");
-				} else {
-					free(section);
-					section = xstrndup(line + 1,
-					    (size_t)(rb - line - 1));
-					tl_trim(section);
-					/* Keep key-less sections countable. */
-					secpol_add(sp, section, "", "", lineno);
-				}
-			} else if ((eq = strchr(line, '=')) != NULL) {
-				*eq = '\0';
-				tl_trim(line);
-				tl_trim(eq + 1);
-				secpol_add(sp, section, line, eq + 1, lineno);
-			} else
-				secpol_add(sp, section, line, "", lineno);
-		}
+		secedit_line(in, sink, sp, &section, p, (size_t)(eol - p),
+		    lineno);
 		/* CRLF, LF or a lone CR ends a line. */
 		if (eol < end && *eol == '\r' && eol + 1 < end &&
 		    eol[1] == '\n')
@@ -202,7 +217,6 @@ secedit_parse(struct input *in, const struct parse_sink *sink,
  out:
 	secpol_free(sp);
 	free(section);
-	free(line);
 	buf_clear(&text);
 	free(raw);
 	return r;

@@ -23,33 +23,106 @@
 #include "util.h"
 #include "report/writer.h"
 
-static const struct cli_cmd *cli_find(const char *);
+#define OPT_HELP	{ 'h', "help", NULL, 0, "print this help and exit" }
+#define OPT_QUIET	{ 'q', "quiet", NULL, 0, "no progress and no " \
+	    "per-record damage lines: errors and a summary only" }
+#define OPT_VERBOSE	{ 'v', "verbose", NULL, 0, "name every input as it " \
+	    "is read" }
+#define OPT_JOBS	{ 'j', "jobs", "n", 0, "parse with n threads " \
+	    "(default: one per processor)" }
+#define OPT_SINCE_D	{ OPT_SINCE, "since", "time", 0, "ignore events " \
+	    "before this ISO 8601 time, e.g. 2026-03-01T00:00:00Z" }
+#define OPT_UNTIL_D	{ OPT_UNTIL, "until", "time", 0, "ignore events " \
+	    "after this ISO 8601 time" }
+#define OPT_END		{ 0, NULL, NULL, 0, NULL }
 
-static const struct cli_cmd cli_cmds[] = {
-	{ "analyze", cmd_analyze,
-	    "analyze [-f text|json|html] [-o file] [-j n] [--since time] "
-	    "[--until time]\n\t\t[--task glob] [--tz zone] [--no-color] "
-	    "path ..." },
-	{ "batch", cmd_batch,
-	    "batch [-j n] [--shard i/n] -o dir bundle ..." },
-	{ "events", cmd_events, "events [-f jsonl|csv|text] [-o file] "
-	    "file ..." },
-	{ "fleet", cmd_fleet, "fleet dir" },
-	{ "timeline", cmd_timeline, "timeline [-f text|csv|jsonl] [-j n] "
-	    "[-o file] [--since time]\n\t\t[--until time] path ..." },
+static const struct cli_opt analyze_opts[] = {
+	OPT_HELP, OPT_QUIET, OPT_VERBOSE,
+	{ 'f', "format", "text|json|html", 0,
+	    "report format (default: text)" },
+	{ 'o', "output", "file", 0, "write the report to file, not to the "
+	    "standard output" },
+	OPT_JOBS, OPT_SINCE_D, OPT_UNTIL_D,
+	{ OPT_TASK, "task", "glob", 0, "only tasks whose path matches glob, "
+	    "e.g. '\\Backup\\*'" },
+	{ OPT_TZ, "tz", "zone", 0, "show times in zone: an IANA name "
+	    "(Europe/Berlin), UTC or an offset (+02:00, UTC-5)" },
+	{ OPT_NOCOLOR, "no-color", NULL, 0, "no colour in the text report "
+	    "(also NO_COLOR)" },
+	OPT_END
 };
 
-void
-usage(FILE *fp)
-{
-	size_t	i;
+static const struct cli_opt batch_opts[] = {
+	OPT_HELP, OPT_QUIET, OPT_VERBOSE, OPT_JOBS,
+	{ OPT_SHARD, "shard", "i/n", 0, "only the i-th of n shards of the "
+	    "bundles (1 <= i <= n), by a hash of each bundle's name" },
+	{ 'o', "output", "dir", 1, "write dir/hosts/* and dir/fleet.* "
+	    "(required)" },
+	OPT_END
+};
 
-	fprintf(fp, "usage: taskline [-hV] command [options] path ...\n");
-	for (i = 0; i < TL_NELEM(cli_cmds); i++)
-		fprintf(fp, "       taskline %s\n", cli_cmds[i].usage);
-}
+static const struct cli_opt events_opts[] = {
+	OPT_HELP, OPT_QUIET, OPT_VERBOSE,
+	{ 'f', "format", "jsonl|csv|text", 0, "output format "
+	    "(default: jsonl, for Timesketch)" },
+	{ 'o', "output", "file", 0, "write to file, not to the standard "
+	    "output" },
+	OPT_END
+};
 
-static const struct cli_cmd *
+static const struct cli_opt fleet_opts[] = {
+	OPT_HELP,
+	OPT_END
+};
+
+static const struct cli_opt help_opts[] = {
+	OPT_HELP,
+	OPT_END
+};
+
+static const struct cli_opt timeline_opts[] = {
+	OPT_HELP, OPT_QUIET, OPT_VERBOSE,
+	{ 'f', "format", "text|csv|jsonl", 0, "output format "
+	    "(default: text)" },
+	{ 'o', "output", "file", 0, "write to file, not to the standard "
+	    "output" },
+	OPT_JOBS, OPT_SINCE_D, OPT_UNTIL_D,
+	OPT_END
+};
+
+/*
+ * The commands, in the order of usage() and taskline(1): usage lines,
+ * help and getopt's long options all come from here.
+ */
+static const struct cli_cmd cli_cmds[] = {
+	{ "analyze", "f:hj:o:qv", analyze_opts, "path ...",
+	    "tell for every scheduled task whether it fails to log on, "
+	    "since when and why",
+	    "taskline analyze -f html -o report.html case/HOST1 case/HOST2.zip",
+	    cmd_analyze },
+	{ "batch", "hj:o:qv", batch_opts, "bundle ...",
+	    "analyze many bundles: a report per host and a fleet summary",
+	    "taskline batch -j 4 -o out case/*.zip",
+	    cmd_batch },
+	{ "events", "f:ho:qv", events_opts, "file ...",
+	    "every record of every input, in file order",
+	    "taskline events -f csv -o events.csv case/HOST1",
+	    cmd_events },
+	{ "fleet", "h", fleet_opts, "dir",
+	    "rebuild dir/fleet.* from the host reports in dir/hosts",
+	    "taskline fleet out",
+	    cmd_fleet },
+	{ "help", "h", help_opts, "[command]",
+	    "describe every command, or one command and its options",
+	    "taskline help analyze",
+	    cmd_help },
+	{ "timeline", "f:hj:o:qv", timeline_opts, "path ...",
+	    "task and logon events of all inputs, merged and sorted by time",
+	    "taskline timeline -f jsonl -o case.jsonl case/HOST1",
+	    cmd_timeline },
+};
+
+const struct cli_cmd *
 cli_find(const char *name)
 {
 	size_t	i;
@@ -60,14 +133,11 @@ cli_find(const char *name)
 	return NULL;
 }
 
-void
-cli_usage_cmd(const char *name)
+/* The i-th command, NULL past the last. */
+const struct cli_cmd *
+cli_cmd_at(size_t i)
 {
-	const struct cli_cmd	*c = cli_find(name);
-
-	if (c != NULL)
-		fprintf(stderr, "usage: taskline %s\n", c->usage);
-	exit(TL_EXIT_USAGE);
+	return i < TL_NELEM(cli_cmds) ? &cli_cmds[i] : NULL;
 }
 
 /* Open -o FILE for writing, or stdout. */
@@ -88,16 +158,23 @@ cli_open_output(const char *path)
 int
 cli_close_output(FILE *fp, const char *path)
 {
-	int	bad;
+	int	bad, saved = 0;
 
 	bad = ferror(fp) != 0;
-	if (fp != stdout)
-		bad |= fclose(fp) != 0;
-	else
-		bad |= fflush(fp) != 0;
+	if (bad)
+		saved = errno;
+	if (fflush(fp) != 0 && !bad) {
+		bad = 1;
+		saved = errno;
+	}
+	if (fp != stdout && fclose(fp) != 0 && !bad) {
+		bad = 1;
+		saved = errno;
+	}
 	if (bad) {
-		fprintf(stderr, "taskline: %s: write error\n",
-		    path != NULL ? path : "(stdout)");
+		cli_diag("%s: cannot write: %s", path != NULL &&
+		    strcmp(path, "-") != 0 ? path : "(standard output)",
+		    saved != 0 ? strerror(saved) : "write error");
 		return -1;
 	}
 	return 0;
@@ -145,10 +222,10 @@ cli_print_error(const struct tl_error *e)
 
 /*
  * Print the diagnostics of a loaded timeline: at most three lines per
- * input, then a count of the rest.
+ * input, then a count of the rest; with -q only the count per input.
  */
 void
-cli_print_diags(const struct timeline *tl)
+cli_print_diags(const struct timeline *tl, int verbosity)
 {
 	size_t		i, j, n;
 	uint32_t	in;
@@ -157,9 +234,13 @@ cli_print_diags(const struct timeline *tl)
 		in = tl->diags[i].input;
 		for (j = i, n = 0; j < tl->ndiags && tl->diags[j].input == in;
 		    j++, n++)
-			if (n < 3)
+			if (n < 3 && verbosity != CLI_QUIET)
 				cli_print_error(&tl->diags[j].err);
-		if (n > 3)
+		if (verbosity == CLI_QUIET)
+			cli_diag("%s: %zu damaged record%s or part%s",
+			    tl->diags[i].err.input, n, n == 1 ? "" : "s",
+			    n == 1 ? "" : "s");
+		else if (n > 3)
 			cli_diag("%s: %zu more damaged records",
 			    tl->diags[i].err.input, n - 3);
 	}
@@ -170,17 +251,6 @@ cli_note(void *arg, const char *path, const char *msg)
 {
 	(void)arg;
 	cli_diag("%s: %s", path, msg);
-}
-
-int
-cli_parse_time(const char *s, int64_t *out)
-{
-	if (tl_time_parse(s, out, NULL) != 0) {
-		fprintf(stderr, "taskline: bad time '%s' (want ISO 8601, "
-		    "e.g. 2026-03-04T01:30:00Z)\n", s);
-		exit(TL_EXIT_USAGE);
-	}
-	return 0;
 }
 
 static void
@@ -201,21 +271,23 @@ main(int argc, char **argv)
 	signal(SIGTERM, on_signal);
 	signal(SIGHUP, on_signal);
 	if (argc < 2) {
-		usage(stderr);
+		fprintf(stderr, "taskline: no command given\n");
+		cli_usage_all(stderr);
 		return TL_EXIT_USAGE;
 	}
 	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
-		usage(stdout);
-		return 0;
+		cli_usage_all(stdout);
+		return TL_EXIT_OK;
 	}
 	if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
 		printf("taskline %s\n", PACKAGE_VERSION);
-		return 0;
+		return TL_EXIT_OK;
 	}
 	if ((c = cli_find(argv[1])) == NULL) {
-		fprintf(stderr, "taskline: unknown command '%s'\n", argv[1]);
-		usage(stderr);
+		fprintf(stderr, "taskline: unknown command '%s' (taskline help "
+		    "lists them)\n", argv[1]);
+		cli_usage_all(stderr);
 		return TL_EXIT_USAGE;
 	}
-	return c->fn(argc - 1, argv + 1);
+	return c->exec(c, argc - 1, argv + 1);
 }

@@ -44,7 +44,7 @@ fi
 
 # Whether a command exists in this build.
 implemented() {
-	"$TASKLINE" "$1" -h >/dev/null 2>"$work/.probe"
+	"$TASKLINE" "$1" -h >"$work/.probe" 2>&1
 	grep -q "^usage: taskline $1" "$work/.probe"
 }
 

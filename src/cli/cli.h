@@ -1,8 +1,9 @@
 /*
  * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
  *
- * cli.h: the subcommands and the helpers they share.  Exit codes are
- * documented under EXIT STATUS in taskline(1).
+ * cli.h: the subcommands, their table (src/main.c) and the helpers
+ * they share.  Exit codes are documented under EXIT STATUS in
+ * taskline(1).
  */
 
 #ifndef TL_CLI_H
@@ -20,31 +21,85 @@
 #define TL_EXIT_FOUND_DAMAGED	4	/* both of the above */
 #define TL_EXIT_NOTHING		5	/* nothing analysable */
 #define TL_EXIT_FATAL		6	/* cannot write output, internal */
+#define TL_EXIT_NOINPUT		7	/* a named path missing/unreadable */
 
-struct cli_cmd {
-	const char	*name;
-	int		(*fn)(int, char **);
-	const char	*usage;
+/* getopt values of options that have no short letter. */
+enum {
+	OPT_SINCE = 256,
+	OPT_UNTIL,
+	OPT_TASK,
+	OPT_TZ,
+	OPT_NOCOLOR,
+	OPT_SHARD,
+	OPT_XML,
+	OPT_FIELDS,
 };
 
-int	 cmd_analyze(int, char **);
-int	 cmd_batch(int, char **);
-int	 cmd_events(int, char **);
-int	 cmd_fleet(int, char **);
-int	 cmd_timeline(int, char **);
+/*
+ * One option of a command: its getopt value (a letter is also the short
+ * option when the command's getopt spec has it), long name, argument as
+ * the usage shows it, and one line of help.
+ */
+struct cli_opt {
+	int		 val;
+	const char	*name;
+	const char	*arg;
+	int		 required;	/* shown without [ ] in the usage */
+	const char	*help;
+};
 
-void	 usage(FILE *);
-void	 cli_usage_cmd(const char *) __attribute__((noreturn));
+/*
+ * A command, as tmux's cmd_entry: the usage line, the help and the
+ * getopt tables are all made from this one entry.
+ */
+struct cli_cmd {
+	const char		*name;
+	const char		*getopt;	/* short options, getopt(3) */
+	const struct cli_opt	*opts;		/* ends with val 0 */
+	const char		*args;		/* operands: "path ..." */
+	const char		*help;		/* one line */
+	const char		*example;	/* one command line */
+	int			(*exec)(const struct cli_cmd *, int, char **);
+};
+
+/* What -q and -v asked for. */
+#define CLI_QUIET	(-1)
+#define CLI_NORMAL	0
+#define CLI_VERBOSE	1
+
+int	 cmd_analyze(const struct cli_cmd *, int, char **);
+int	 cmd_batch(const struct cli_cmd *, int, char **);
+int	 cmd_events(const struct cli_cmd *, int, char **);
+int	 cmd_fleet(const struct cli_cmd *, int, char **);
+int	 cmd_help(const struct cli_cmd *, int, char **);
+int	 cmd_timeline(const struct cli_cmd *, int, char **);
+
+const struct cli_cmd *cli_find(const char *);
+const struct cli_cmd *cli_cmd_at(size_t);
+
+/* help.c */
+void	 cli_usage_line(struct buf *, const struct cli_cmd *);
+void	 cli_usage_all(FILE *);
+void	 cli_help(FILE *, const struct cli_cmd *);
+int	 cli_getopt(const struct cli_cmd *, int, char **);
+void	 cli_usage_cmd(const struct cli_cmd *) __attribute__((noreturn));
+void	 cli_bad_value(const struct cli_cmd *, int, const char *,
+	    const char *) __attribute__((noreturn));
+int	 cli_parse_jobs(const struct cli_cmd *, int, const char *);
+int64_t	 cli_parse_time(const struct cli_cmd *, int, const char *);
+size_t	 cli_check_paths(int *, char **);
+void	 cli_no_evidence(const char *);
+
 FILE	*cli_open_output(const char *);
 int	 cli_close_output(FILE *, const char *);
 void	 cli_diag(const char *, ...) __attribute__((format(printf, 1, 2)));
 void	 cli_print_error(const struct tl_error *);
 void	 cli_note(void *, const char *, const char *);
-int	 cli_parse_time(const char *, int64_t *);
 
 struct timeline;
 struct report;
-void	 cli_print_diags(const struct timeline *);
+void	 cli_print_diags(const struct timeline *, int);
 int	 cli_exit_status(const struct report *, const struct timeline *);
+void	 cli_summary(int, const struct report *, size_t);
 
 #endif /* TL_CLI_H */

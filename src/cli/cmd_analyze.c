@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -19,19 +20,6 @@
 #include "model/report.h"
 #include "model/timeline.h"
 #include "compat/tz.h"
-
-static const struct option analyze_opts[] = {
-	{ "format", required_argument, NULL, 'f' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "jobs", required_argument, NULL, 'j' },
-	{ "no-color", no_argument, NULL, 'C' },
-	{ "output", required_argument, NULL, 'o' },
-	{ "since", required_argument, NULL, 'S' },
-	{ "task", required_argument, NULL, 'T' },
-	{ "tz", required_argument, NULL, 'Z' },
-	{ "until", required_argument, NULL, 'U' },
-	{ NULL, 0, NULL, 0 }
-};
 
 /* The exit status of a finished analysis (see taskline(1)). */
 int
@@ -54,6 +42,62 @@ cli_exit_status(const struct report *r, const struct timeline *tl)
 	if (found && damaged)
 		return TL_EXIT_FOUND_DAMAGED;
 	return found ? TL_EXIT_FOUND : damaged ? TL_EXIT_DAMAGED : TL_EXIT_OK;
+}
+
+/*
+ * The one line that ends every run with a non-zero status (taskline(1)
+ * EXIT STATUS).
+ */
+void
+cli_summary(int rc, const struct report *r, size_t missing)
+{
+	size_t	i, j, ntasks = 0, nhosts = 0;
+	int	any;
+
+	for (i = 0; r != NULL && i < r->nhosts; i++) {
+		for (j = any = 0; j < r->hosts[i].ntasks; j++)
+			if (r->hosts[i].tasks[j].status == ST_FAILING ||
+			    r->hosts[i].tasks[j].status == ST_AT_RISK) {
+				ntasks++;
+				any = 1;
+			}
+		nhosts += any;
+	}
+	switch (rc) {
+	case TL_EXIT_FOUND:
+	case TL_EXIT_FOUND_DAMAGED:
+		if (r == NULL) {
+			cli_diag("some tasks are failing or at risk%s",
+			    rc == TL_EXIT_FOUND ? "" : "; some input was "
+			    "damaged or skipped (see above)");
+			break;
+		}
+		cli_diag("%zu task%s failing or at risk on %zu host%s%s",
+		    ntasks, ntasks == 1 ? "" : "s", nhosts,
+		    nhosts == 1 ? "" : "s", rc == TL_EXIT_FOUND ? "" :
+		    "; some input was damaged or skipped (see above)");
+		break;
+	case TL_EXIT_DAMAGED:
+		if (r == NULL) {
+			cli_diag("done, but some input was damaged or "
+			    "skipped (see above)");
+			break;
+		}
+		cli_diag("no task failing or at risk in what could be read; "
+		    "some input was damaged or skipped (see above)");
+		break;
+	case TL_EXIT_NOTHING:
+		cli_diag("nothing analysable: %s", r == NULL ?
+		    "no input was recognised" : "no input held evidence of "
+		    "any host");
+		break;
+	case TL_EXIT_NOINPUT:
+		cli_diag("%zu path%s given could not be read (see above)",
+		    missing, missing == 1 ? "" : "s");
+		break;
+	default:
+		break;
+	}
 }
 
 /*
@@ -122,7 +166,7 @@ analyze_set(const struct timeline *tmpl, const struct diag_opts *dopts,
 		timeline_add_path(&tl, paths[i], bundle == -2 ? NULL :
 		    paths[i]);
 	timeline_load(&tl);
-	cli_print_diags(&tl);
+	cli_print_diags(&tl, CLI_NORMAL);
 	diagnose(&tl, dopts, r);
 	st = cli_exit_status(r, &tl);
 	/* Damage counts even when the set held nothing analysable. */
@@ -135,6 +179,11 @@ analyze_set(const struct timeline *tmpl, const struct diag_opts *dopts,
 			st |= SET_DAMAGED;
 	for (i = 0; bundle >= 0 && i < r->nhosts; i++)
 		r->hosts[i].bundle = xstrdup(paths[0]);
+	for (i = 0; r->nhosts == 0 && tl.inputs.n == 0 && i < n; i++)
+		cli_no_evidence(paths[i]);
+	if (r->nhosts == 0 && tl.inputs.n != 0)
+		cli_diag("%s: nothing analysable in %zu input%s", paths[0],
+		    tl.inputs.n, tl.inputs.n == 1 ? "" : "s");
 	timeline_clear(&tl);
 	return st;
 }
@@ -212,7 +261,7 @@ analyze_sets(const struct timeline *tmpl, const struct diag_opts *dopts,
 }
 
 int
-cmd_analyze(int argc, char **argv)
+cmd_analyze(const struct cli_cmd *self, int argc, char **argv)
 {
 	struct timeline			 tl;
 	struct report			 r;
@@ -221,57 +270,64 @@ cmd_analyze(int argc, char **argv)
 	const struct report_writer	*w;
 	const char			*format = "text", *out = NULL;
 	FILE				*fp;
+	size_t				 missing;
 	int				 ch, jobs = 0, nocolor = 0, rc, status;
+	int				 verbosity = CLI_NORMAL;
 
 	timeline_init(&tl);
 	memset(&dopts, 0, sizeof(dopts));
 	memset(&ropts, 0, sizeof(ropts));
-	while ((ch = getopt_long(argc, argv, "f:hj:o:", analyze_opts,
-	    NULL)) != -1) {
+	while ((ch = cli_getopt(self, argc, argv)) != -1) {
 		switch (ch) {
 		case 'f':
 			format = optarg;
+			if (report_writer_find(format) == NULL)
+				cli_bad_value(self, ch, optarg,
+				    "text, json or html");
 			break;
 		case 'j':
-			if ((jobs = atoi(optarg)) < 1)
-				cli_usage_cmd("analyze");
+			jobs = cli_parse_jobs(self, ch, optarg);
 			break;
 		case 'o':
 			out = optarg;
 			break;
-		case 'C':
+		case 'q':
+			verbosity = CLI_QUIET;
+			break;
+		case 'v':
+			verbosity = CLI_VERBOSE;
+			break;
+		case OPT_NOCOLOR:
 			nocolor = 1;
 			break;
-		case 'S':
-			cli_parse_time(optarg, &tl.since);
+		case OPT_SINCE:
+			tl.since = cli_parse_time(self, ch, optarg);
 			break;
-		case 'U':
-			cli_parse_time(optarg, &tl.until);
+		case OPT_UNTIL:
+			tl.until = cli_parse_time(self, ch, optarg);
 			break;
-		case 'T':
+		case OPT_TASK:
 			dopts.task_glob = optarg;
 			break;
-		case 'Z':
-			if (!tz_valid(optarg)) {
-				fprintf(stderr, "taskline: unknown time zone "
-				    "'%s'\n", optarg);
-				exit(TL_EXIT_USAGE);
-			}
+		case OPT_TZ:
+			if (!tz_valid(optarg))
+				cli_bad_value(self, ch, optarg, "an IANA zone "
+				    "name such as Europe/Berlin, UTC, or an "
+				    "offset such as +02:00 or UTC-5");
 			ropts.tz_name = optarg;
 			break;
-		case 'h':
 		default:
-			cli_usage_cmd("analyze");
+			cli_usage_cmd(self);
 		}
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc == 0)
-		cli_usage_cmd("analyze");
-	if ((w = report_writer_find(format)) == NULL) {
-		fprintf(stderr, "taskline: unknown format '%s'\n", format);
-		cli_usage_cmd("analyze");
+	if (argc == 0) {
+		cli_diag("analyze: no path given");
+		cli_usage_cmd(self);
 	}
+	w = report_writer_find(format);
+	missing = cli_check_paths(&argc, argv);
 	tl.jobs = jobs > 0 ? jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
 	tl.relevant_only = 1;
 	/*
@@ -287,10 +343,14 @@ cmd_analyze(int argc, char **argv)
 	fp = cli_open_output(out);
 	ropts.color = !nocolor && out == NULL && isatty(STDOUT_FILENO) &&
 	    getenv("NO_COLOR") == NULL && strcmp(format, "text") == 0;
-	if (w->write(fp, &r, &ropts) != 0 || cli_close_output(fp, out) != 0)
+	/* The writers fail only on write errors, which close reports. */
+	rc = w->write(fp, &r, &ropts);
+	if (cli_close_output(fp, out) != 0 || rc != 0)
 		rc = TL_EXIT_FATAL;
 	else
-		rc = status;
+		rc = missing > 0 ? TL_EXIT_NOINPUT : status;
+	(void)verbosity;
+	cli_summary(rc, &r, missing);
 	report_free(&r);
 	input_tmp_cleanup();
 	return rc;

@@ -177,7 +177,7 @@ batch_worker(void *arg)
 		timeline_load(&tl);
 		diagnose(&tl, &dopts, &r);
 		pthread_mutex_lock(&b->lock);
-		cli_print_diags(&tl);
+		cli_print_diags(&tl, CLI_NORMAL);
 		pthread_mutex_unlock(&b->lock);
 		st = cli_exit_status(&r, &tl);
 		for (k = 0; k < r.nhosts; k++)
@@ -229,13 +229,18 @@ fleet_rebuild(const char *dir)
 			wr = k == 0 ? fleet_write_json(fp, &r) : k == 1 ?
 			    fleet_write_text(fp, &r) :
 			    report_write_fleet_html(fp, &r, &o);
-			if (fclose(fp) != 0 || wr != 0)
+			if (fclose(fp) != 0 || wr != 0) {
+				cli_diag("%s: cannot write: %s", path,
+				    strerror(errno));
 				rc = TL_EXIT_FATAL;
+			}
 		}
 		free(path);
 	}
-	if (r.nhosts == 0 && rc == 0)
+	if (r.nhosts == 0 && rc == 0) {
+		cli_diag("%s/hosts: no host report to summarise", dir);
 		rc = TL_EXIT_NOTHING;
+	}
 	/* As analyze: 1 when some host has a failing or at-risk task. */
 	for (k = 0; rc == 0 && k < r.nhosts; k++) {
 		size_t	j;
@@ -249,57 +254,78 @@ fleet_rebuild(const char *dir)
 	return rc;
 }
 
-static const struct option batch_opts[] = {
-	{ "help", no_argument, NULL, 'h' },
-	{ "jobs", required_argument, NULL, 'j' },
-	{ "output", required_argument, NULL, 'o' },
-	{ "shard", required_argument, NULL, 's' },
-	{ NULL, 0, NULL, 0 }
-};
-
 static int
 strcmp_p(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* --shard i/n: whole numbers, 1 <= i <= n, nothing after them. */
+static void
+parse_shard(const struct cli_cmd *self, const char *s, unsigned long *si,
+    unsigned long *sn)
+{
+	char	*end;
+
+	errno = 0;
+	if (s[0] < '0' || s[0] > '9')
+		goto bad;
+	*si = strtoul(s, &end, 10);
+	if (errno != 0 || *end != '/' || end[1] < '0' || end[1] > '9')
+		goto bad;
+	*sn = strtoul(end + 1, &end, 10);
+	if (errno != 0 || *end != '\0' || *si < 1 || *sn < 1 || *si > *sn ||
+	    *sn > 1000000)
+		goto bad;
+	return;
+bad:
+	cli_bad_value(self, OPT_SHARD, s, "i/n with 1 <= i <= n, e.g. 2/8");
+}
+
 int
-cmd_batch(int argc, char **argv)
+cmd_batch(const struct cli_cmd *self, int argc, char **argv)
 {
 	struct batch	 b;
 	pthread_t	*th;
 	char		*hosts;
 	unsigned long	 si = 0, sn = 0;
-	int		 ch, jobs = 0, i, n, rc;
+	size_t		 missing;
+	int		 ch, jobs = 0, i, n, rc, verbosity = CLI_NORMAL;
 
 	memset(&b, 0, sizeof(b));
-	while ((ch = getopt_long(argc, argv, "hj:o:", batch_opts,
-	    NULL)) != -1) {
+	while ((ch = cli_getopt(self, argc, argv)) != -1) {
 		switch (ch) {
 		case 'j':
-			if ((jobs = atoi(optarg)) < 1)
-				cli_usage_cmd("batch");
+			jobs = cli_parse_jobs(self, ch, optarg);
 			break;
 		case 'o':
 			b.dir = optarg;
 			break;
-		case 's':
-			if (sscanf(optarg, "%lu/%lu", &si, &sn) != 2 ||
-			    sn == 0 || si == 0 || si > sn) {
-				fprintf(stderr, "taskline: --shard wants I/N "
-				    "with 1 <= I <= N\n");
-				exit(TL_EXIT_USAGE);
-			}
+		case 'q':
+			verbosity = CLI_QUIET;
 			break;
-		case 'h':
+		case 'v':
+			verbosity = CLI_VERBOSE;
+			break;
+		case OPT_SHARD:
+			parse_shard(self, optarg, &si, &sn);
+			break;
 		default:
-			cli_usage_cmd("batch");
+			cli_usage_cmd(self);
 		}
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc == 0 || b.dir == NULL)
-		cli_usage_cmd("batch");
+	if (b.dir == NULL) {
+		cli_diag("batch: -o dir is required");
+		cli_usage_cmd(self);
+	}
+	if (argc == 0) {
+		cli_diag("batch: no bundle given");
+		cli_usage_cmd(self);
+	}
+	missing = cli_check_paths(&argc, argv);
+	(void)verbosity;
 	for (i = 0; i < argc; i++)
 		if (sn == 0 || bundle_hash(argv[i]) % sn == si - 1) {
 			b.bundles = xreallocarray(b.bundles, b.n + 1,
@@ -335,17 +361,37 @@ cmd_batch(int argc, char **argv)
 	rc = fleet_rebuild(b.dir);
 	input_tmp_cleanup();
 	if (b.fatal || rc == TL_EXIT_FATAL)
-		return TL_EXIT_FATAL;
-	if (b.found && b.damaged)
-		return TL_EXIT_FOUND_DAMAGED;
-	return b.found ? TL_EXIT_FOUND : b.damaged ? TL_EXIT_DAMAGED :
-	    b.n == 0 ? TL_EXIT_NOTHING : TL_EXIT_OK;
+		rc = TL_EXIT_FATAL;
+	else if (missing > 0)
+		rc = TL_EXIT_NOINPUT;
+	else if (b.found && b.damaged)
+		rc = TL_EXIT_FOUND_DAMAGED;
+	else
+		rc = b.found ? TL_EXIT_FOUND : b.damaged ? TL_EXIT_DAMAGED :
+		    b.n == 0 ? TL_EXIT_NOTHING : TL_EXIT_OK;
+	if (rc == TL_EXIT_FATAL)
+		cli_diag("batch: some reports under %s could not be written",
+		    b.dir);
+	else
+		cli_summary(rc, NULL, missing);
+	return rc;
 }
 
 int
-cmd_fleet(int argc, char **argv)
+cmd_fleet(const struct cli_cmd *self, int argc, char **argv)
 {
-	if (argc != 2 || argv[1][0] == '-')
-		cli_usage_cmd("fleet");
-	return fleet_rebuild(argv[1]);
+	int	rc;
+
+	while (cli_getopt(self, argc, argv) != -1)
+		cli_usage_cmd(self);
+	argc -= optind;
+	argv += optind;
+	if (argc != 1) {
+		cli_diag("fleet: want one folder, the -o dir of batch");
+		cli_usage_cmd(self);
+	}
+	if ((rc = fleet_rebuild(argv[0])) == TL_EXIT_FOUND)
+		cli_diag("fleet: some hosts have tasks failing or at risk "
+		    "(%s/fleet.txt)", argv[0]);
+	return rc;
 }

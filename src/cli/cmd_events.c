@@ -61,15 +61,8 @@ drop_policy(void *arg, struct secpol *sp)
 	secpol_free(sp);
 }
 
-static const struct option event_opts[] = {
-	{ "format", required_argument, NULL, 'f' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "output", required_argument, NULL, 'o' },
-	{ NULL, 0, NULL, 0 }
-};
-
 int
-cmd_events(int argc, char **argv)
+cmd_events(const struct cli_cmd *self, int argc, char **argv)
 {
 	struct inputset		 set;
 	struct writer_ctx	 ctx;
@@ -78,40 +71,50 @@ cmd_events(int argc, char **argv)
 	struct tl_error		 err;
 	const char		*format = "jsonl", *out = NULL;
 	FILE			*fp;
-	size_t			 i;
-	int			 ch, bad = 0, rc;
+	size_t			 i, n0, missing;
+	int			 ch, bad = 0, rc, verbosity = CLI_NORMAL;
 
-	while ((ch = getopt_long(argc, argv, "f:ho:", event_opts,
-	    NULL)) != -1) {
+	while ((ch = cli_getopt(self, argc, argv)) != -1) {
 		switch (ch) {
 		case 'f':
 			format = optarg;
+			if (event_writer_find(format) == NULL)
+				cli_bad_value(self, ch, optarg,
+				    "jsonl, csv or text");
 			break;
 		case 'o':
 			out = optarg;
 			break;
-		case 'h':
+		case 'q':
+			verbosity = CLI_QUIET;
+			break;
+		case 'v':
+			verbosity = CLI_VERBOSE;
+			break;
 		default:
-			cli_usage_cmd("events");
+			cli_usage_cmd(self);
 		}
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc == 0)
-		cli_usage_cmd("events");
-	memset(&st, 0, sizeof(st));
-	if ((st.w = event_writer_find(format)) == NULL) {
-		fprintf(stderr, "taskline: unknown format '%s'\n", format);
-		cli_usage_cmd("events");
+	if (argc == 0) {
+		cli_diag("events: no file given");
+		cli_usage_cmd(self);
 	}
+	memset(&st, 0, sizeof(st));
+	st.w = event_writer_find(format);
+	missing = cli_check_paths(&argc, argv);
+	(void)verbosity;
 	inputset_init(&set);
 	set.note = cli_note;
 	for (i = 0; i < (size_t)argc; i++) {
 		tl_error_clear(&err);
+		n0 = set.n;
 		if (inputset_add(&set, argv[i], NULL, &err) < 0) {
 			cli_print_error(&err);
 			bad++;
-		}
+		} else if (set.n == n0)
+			cli_no_evidence(argv[i]);
 	}
 	fp = cli_open_output(out);
 	writer_ctx_init(&ctx, fp);
@@ -137,26 +140,17 @@ cmd_events(int argc, char **argv)
 	}
 	st.w->end(&ctx);
 	rc = cli_close_output(fp, out) != 0 || ctx.error ? TL_EXIT_FATAL :
-	    set.n == 0 ? TL_EXIT_NOTHING :
+	    missing > 0 ? TL_EXIT_NOINPUT : set.n == 0 ? TL_EXIT_NOTHING :
 	    (bad != 0 || st.damaged != 0) ? TL_EXIT_DAMAGED : TL_EXIT_OK;
+	cli_summary(rc, NULL, missing);
 	writer_ctx_clear(&ctx);
 	inputset_clear(&set);
 	input_tmp_cleanup();
 	return rc;
 }
 
-static const struct option timeline_opts[] = {
-	{ "format", required_argument, NULL, 'f' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "jobs", required_argument, NULL, 'j' },
-	{ "output", required_argument, NULL, 'o' },
-	{ "since", required_argument, NULL, 'S' },
-	{ "until", required_argument, NULL, 'U' },
-	{ NULL, 0, NULL, 0 }
-};
-
 int
-cmd_timeline(int argc, char **argv)
+cmd_timeline(const struct cli_cmd *self, int argc, char **argv)
 {
 	struct timeline			 tl;
 	struct writer_ctx		 ctx;
@@ -164,50 +158,60 @@ cmd_timeline(int argc, char **argv)
 	struct event			**cfg = NULL;
 	const char			*format = "text", *out = NULL;
 	FILE				*fp;
-	size_t				 i, ncfg = 0;
+	size_t				 i, ncfg = 0, n0, missing;
 	int				 ch, rc, jobs = 0;
+	int				 verbosity = CLI_NORMAL;
 
 	timeline_init(&tl);
-	while ((ch = getopt_long(argc, argv, "f:hj:o:", timeline_opts,
-	    NULL)) != -1) {
+	while ((ch = cli_getopt(self, argc, argv)) != -1) {
 		switch (ch) {
 		case 'f':
 			format = optarg;
+			if (event_writer_find(format) == NULL)
+				cli_bad_value(self, ch, optarg,
+				    "text, csv or jsonl");
 			break;
 		case 'j':
-			jobs = atoi(optarg);
-			if (jobs < 1)
-				cli_usage_cmd("timeline");
+			jobs = cli_parse_jobs(self, ch, optarg);
 			break;
 		case 'o':
 			out = optarg;
 			break;
-		case 'S':
-			cli_parse_time(optarg, &tl.since);
+		case 'q':
+			verbosity = CLI_QUIET;
 			break;
-		case 'U':
-			cli_parse_time(optarg, &tl.until);
+		case 'v':
+			verbosity = CLI_VERBOSE;
 			break;
-		case 'h':
+		case OPT_SINCE:
+			tl.since = cli_parse_time(self, ch, optarg);
+			break;
+		case OPT_UNTIL:
+			tl.until = cli_parse_time(self, ch, optarg);
+			break;
 		default:
-			cli_usage_cmd("timeline");
+			cli_usage_cmd(self);
 		}
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc == 0)
-		cli_usage_cmd("timeline");
-	if ((w = event_writer_find(format)) == NULL) {
-		fprintf(stderr, "taskline: unknown format '%s'\n", format);
-		cli_usage_cmd("timeline");
+	if (argc == 0) {
+		cli_diag("timeline: no path given");
+		cli_usage_cmd(self);
 	}
+	w = event_writer_find(format);
+	missing = cli_check_paths(&argc, argv);
 	tl.jobs = jobs > 0 ? jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
 	tl.relevant_only = 1;
 	tl.inputs.note = cli_note;
-	for (i = 0; i < (size_t)argc; i++)
+	for (i = 0; i < (size_t)argc; i++) {
+		n0 = tl.inputs.n;
 		timeline_add_path(&tl, argv[i], argv[i]);
+		if (tl.inputs.n == n0)
+			cli_no_evidence(argv[i]);
+	}
 	timeline_load(&tl);
-	cli_print_diags(&tl);
+	cli_print_diags(&tl, verbosity);
 	/*
 	 * Configuration facts join the timeline, dated where known, with
 	 * the host their bundle's records name, so that every line of a
@@ -229,8 +233,9 @@ cmd_timeline(int argc, char **argv)
 	timeline_merge_write(&tl, cfg, ncfg, w, &ctx);
 	w->end(&ctx);
 	rc = cli_close_output(fp, out) != 0 || ctx.error ? TL_EXIT_FATAL :
-	    tl.inputs.n == 0 ? TL_EXIT_NOTHING :
-	    tl.ndiags != 0 ? TL_EXIT_DAMAGED : TL_EXIT_OK;
+	    missing > 0 ? TL_EXIT_NOINPUT : tl.inputs.n == 0 ?
+	    TL_EXIT_NOTHING : tl.ndiags != 0 ? TL_EXIT_DAMAGED : TL_EXIT_OK;
+	cli_summary(rc, NULL, missing);
 	for (i = 0; i < ncfg; i++)
 		event_free(cfg[i]);
 	free(cfg);

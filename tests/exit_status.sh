@@ -1,0 +1,83 @@
+#!/bin/sh
+# Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
+#
+# exit_status.sh: taskline(1) EXIT STATUS.  A path that does not exist
+# or cannot be read (7) is told apart from a damaged input (3/4); a
+# folder with no evidence (5) says "no evidence found under PATH"; an
+# output that cannot be written (6) says why; every non-zero exit has a
+# line on the standard error.
+set -u
+: "${top_srcdir:?}" "${TASKLINE:?}"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/tl-exit.XXXXXX") || exit 99
+trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); echo "ok $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL $1"; }
+tl() { ${TL_RUN:+$TL_RUN} "$TASKLINE" "$@"; }
+demo=$top_srcdir/fixtures/demo
+
+# want STATUS REGEX CMD...: exit STATUS and a stderr line matching REGEX.
+want() {
+	st=$1 re=$2; shift 2
+	rc=0; tl "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
+	if [ "$rc" -ne "$st" ]; then
+		bad "$*: exit $rc, want $st: $(tail -1 "$tmp/err")"
+	elif ! grep -q -- "$re" "$tmp/err"; then
+		bad "$*: exit $rc but no '$re' on stderr: $(cat "$tmp/err")"
+	else
+		ok "$*: exit $st, '$re'"
+	fi
+}
+
+mkdir "$tmp/empty"
+printf 'not evidence\n' >"$tmp/empty/notes.txt"
+want 7 "/nonexistent: No such file or directory" analyze "$demo" \
+    /nonexistent
+grep -q "path given could not be read" "$tmp/err" &&
+    ok "analyze: a last line says why" || bad "analyze: no last line"
+grep -q "Nightly\|task" "$tmp/out" && ok "analyze: the report of the rest" ||
+    bad "analyze: no report for the readable path"
+want 7 "/nonexistent: No such" timeline /nonexistent
+want 7 "/nonexistent: No such" events /nonexistent
+want 7 "/nonexistent: No such" batch -o "$tmp/b" /nonexistent
+want 5 "no evidence found under $tmp/empty (looked for: " timeline \
+    "$tmp/empty"
+want 5 "no evidence found under $tmp/empty (looked for: " events \
+    "$tmp/empty"
+want 5 "no evidence found under $tmp/empty (looked for: " analyze \
+    "$tmp/empty"
+want 6 "/dev/full: cannot write: No space left on device" analyze \
+    -o /dev/full "$demo"
+want 6 "/dev/full: cannot write: " timeline -o /dev/full "$demo"
+want 6 "/dev/full: cannot write: " events -o /dev/full "$demo"
+want 2 "no command given"
+want 2 "unknown command 'anlyze'" anlyze "$demo"
+want 1 "task.* failing or at risk on 1 host" analyze "$demo"
+
+# Damage is 3 or 4, never 7: a log cut short.
+mkdir "$tmp/cut"
+for f in "$demo"/*/*/Windows/System32/winevt/Logs/*TaskScheduler*.evtx \
+    $(find "$demo" -name '*TaskScheduler*evtx' | head -1); do
+	[ -f "$f" ] || continue
+	head -c 70000 "$f" >"$tmp/cut/ts.evtx"
+	break
+done
+if [ -s "$tmp/cut/ts.evtx" ]; then
+	rc=0; tl timeline "$tmp/cut" >/dev/null 2>"$tmp/err" || rc=$?
+	[ "$rc" -eq 3 ] && ok "damaged log: exit 3" ||
+	    bad "damaged log: exit $rc, want 3"
+else
+	bad "no TaskScheduler log in the demo"
+fi
+
+# Unreadable (not as root: root reads everything).
+if [ "$(id -u)" -ne 0 ]; then
+	mkdir "$tmp/locked" && chmod 000 "$tmp/locked"
+	want 7 "locked: cannot read: Permission denied" analyze \
+	    "$demo" "$tmp/locked"
+else
+	echo "skip unreadable path: running as root"
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,27 +1,24 @@
 /*
  * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
  *
- * main.c: the command line.  Only this file prints diagnostics and
- * calls exit; everything below it returns errors.
+ * main.c: the command line: the table of commands (each command's
+ * options, usage, help and example; src/cli/help.c renders them) and
+ * the dispatch.  Only the cli layer prints diagnostics and calls exit;
+ * everything below it returns errors.
  */
 
 #include "config.h"
 
-#include <errno.h>
 #include <getopt.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
 #include "input/input.h"
-#include "model/timeline.h"
-#include "tltime.h"
 #include "util.h"
-#include "report/writer.h"
+
+static int	cmd_help(const struct cli_cmd *, int, char **);
 
 #define OPT_HELP	{ 'h', "help", NULL, 0, "print this help and exit" }
 #define OPT_QUIET	{ 'q', "quiet", NULL, 0, "no progress and no " \
@@ -122,7 +119,7 @@ static const struct cli_cmd cli_cmds[] = {
 	    cmd_timeline },
 };
 
-const struct cli_cmd *
+static const struct cli_cmd *
 cli_find(const char *name)
 {
 	size_t	i;
@@ -133,124 +130,42 @@ cli_find(const char *name)
 	return NULL;
 }
 
-/* The i-th command, NULL past the last. */
-const struct cli_cmd *
-cli_cmd_at(size_t i)
+static void
+usage(FILE *fp)
 {
-	return i < TL_NELEM(cli_cmds) ? &cli_cmds[i] : NULL;
+	cli_usage_all(fp, cli_cmds, TL_NELEM(cli_cmds));
 }
 
-/* Open -o FILE for writing, or stdout. */
-FILE *
-cli_open_output(const char *path)
+/* taskline help [command] */
+static int
+cmd_help(const struct cli_cmd *self, int argc, char **argv)
 {
-	FILE	*fp;
+	const struct cli_cmd	*c;
+	size_t			 i;
 
-	if (path == NULL || strcmp(path, "-") == 0)
-		return stdout;
-	if ((fp = fopen(path, "w")) == NULL) {
-		fprintf(stderr, "taskline: %s: %s\n", path, strerror(errno));
-		exit(TL_EXIT_FATAL);
+	while (cli_getopt(self, argc, argv) != -1)
+		cli_usage_cmd(self);
+	argc -= optind;
+	argv += optind;
+	if (argc > 1)
+		cli_usage_cmd(self);
+	if (argc == 1) {
+		if ((c = cli_find(argv[0])) == NULL) {
+			cli_diag("help: unknown command '%s'", argv[0]);
+			usage(stderr);
+			return TL_EXIT_USAGE;
+		}
+		cli_help(stdout, c);
+	} else {
+		usage(stdout);
+		printf("\ncommands:\n");
+		for (i = 0; i < TL_NELEM(cli_cmds); i++)
+			printf("  %-10s%s\n", cli_cmds[i].name,
+			    cli_cmds[i].help);
+		printf("\n'taskline help COMMAND' or 'taskline COMMAND --help' "
+		    "describes one command.\n");
 	}
-	return fp;
-}
-
-int
-cli_close_output(FILE *fp, const char *path)
-{
-	int	bad, saved = 0;
-
-	bad = ferror(fp) != 0;
-	if (bad)
-		saved = errno;
-	if (fflush(fp) != 0 && !bad) {
-		bad = 1;
-		saved = errno;
-	}
-	if (fp != stdout && fclose(fp) != 0 && !bad) {
-		bad = 1;
-		saved = errno;
-	}
-	if (bad) {
-		cli_diag("%s: cannot write: %s", path != NULL &&
-		    strcmp(path, "-") != 0 ? path : "(standard output)",
-		    saved != 0 ? strerror(saved) : "write error");
-		return -1;
-	}
-	return 0;
-}
-
-/*
- * One diagnostic line on the standard error.  File and entry names and
- * parser messages come from the evidence: control bytes are shown as
- * %XX, as in archive entry names, so that one diagnostic stays one line
- * and cannot drive the terminal.
- */
-void
-cli_diag(const char *fmt, ...)
-{
-	va_list		 ap;
-	struct buf	 b;
-	char		*s;
-	const char	*p;
-
-	va_start(ap, fmt);
-	xvasprintf(&s, fmt, ap);
-	va_end(ap);
-	buf_init(&b);
-	buf_adds(&b, "taskline: ");
-	for (p = s; *p != '\0'; p++) {
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			buf_printf(&b, "%%%02X", (unsigned char)*p);
-		else
-			buf_addc(&b, *p);
-	}
-	buf_addc(&b, '\n');
-	fwrite(b.data, 1, b.len, stderr);
-	buf_clear(&b);
-	free(s);
-}
-
-void
-cli_print_error(const struct tl_error *e)
-{
-	char	line[1200];
-
-	tl_error_format(e, line, sizeof(line));
-	cli_diag("%s", line);
-}
-
-/*
- * Print the diagnostics of a loaded timeline: at most three lines per
- * input, then a count of the rest; with -q only the count per input.
- */
-void
-cli_print_diags(const struct timeline *tl, int verbosity)
-{
-	size_t		i, j, n;
-	uint32_t	in;
-
-	for (i = 0; i < tl->ndiags; i = j) {
-		in = tl->diags[i].input;
-		for (j = i, n = 0; j < tl->ndiags && tl->diags[j].input == in;
-		    j++, n++)
-			if (n < 3 && verbosity != CLI_QUIET)
-				cli_print_error(&tl->diags[j].err);
-		if (verbosity == CLI_QUIET)
-			cli_diag("%s: %zu damaged record%s or part%s",
-			    tl->diags[i].err.input, n, n == 1 ? "" : "s",
-			    n == 1 ? "" : "s");
-		else if (n > 3)
-			cli_diag("%s: %zu more damaged records",
-			    tl->diags[i].err.input, n - 3);
-	}
-}
-
-void
-cli_note(void *arg, const char *path, const char *msg)
-{
-	(void)arg;
-	cli_diag("%s: %s", path, msg);
+	return fflush(stdout) == 0 ? TL_EXIT_OK : TL_EXIT_FATAL;
 }
 
 static void
@@ -272,11 +187,11 @@ main(int argc, char **argv)
 	signal(SIGHUP, on_signal);
 	if (argc < 2) {
 		fprintf(stderr, "taskline: no command given\n");
-		cli_usage_all(stderr);
+		usage(stderr);
 		return TL_EXIT_USAGE;
 	}
 	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
-		cli_usage_all(stdout);
+		usage(stdout);
 		return TL_EXIT_OK;
 	}
 	if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
@@ -286,7 +201,7 @@ main(int argc, char **argv)
 	if ((c = cli_find(argv[1])) == NULL) {
 		fprintf(stderr, "taskline: unknown command '%s' (taskline help "
 		    "lists them)\n", argv[1]);
-		cli_usage_all(stderr);
+		usage(stderr);
 		return TL_EXIT_USAGE;
 	}
 	return c->exec(c, argc - 1, argv + 1);

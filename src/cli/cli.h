@@ -71,15 +71,12 @@ int	 cmd_analyze(const struct cli_cmd *, int, char **);
 int	 cmd_batch(const struct cli_cmd *, int, char **);
 int	 cmd_events(const struct cli_cmd *, int, char **);
 int	 cmd_fleet(const struct cli_cmd *, int, char **);
-int	 cmd_help(const struct cli_cmd *, int, char **);
 int	 cmd_timeline(const struct cli_cmd *, int, char **);
 
-const struct cli_cmd *cli_find(const char *);
-const struct cli_cmd *cli_cmd_at(size_t);
 
 /* help.c */
 void	 cli_usage_line(struct buf *, const struct cli_cmd *);
-void	 cli_usage_all(FILE *);
+void	 cli_usage_all(FILE *, const struct cli_cmd *, size_t);
 void	 cli_help(FILE *, const struct cli_cmd *);
 int	 cli_getopt(const struct cli_cmd *, int, char **);
 void	 cli_usage_cmd(const struct cli_cmd *) __attribute__((noreturn));

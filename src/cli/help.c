@@ -90,19 +90,18 @@ cli_usage_line(struct buf *b, const struct cli_cmd *c)
 	usage_word(b, &col, c->args);
 }
 
-/* usage(): every command's usage line. */
+/* usage(): the usage line of each of the n commands cmds. */
 void
-cli_usage_all(FILE *fp)
+cli_usage_all(FILE *fp, const struct cli_cmd *cmds, size_t n)
 {
-	const struct cli_cmd	*c;
-	struct buf		 b;
-	size_t			 i;
+	struct buf	b;
+	size_t		i;
 
 	buf_init(&b);
 	buf_adds(&b, "usage: taskline [-hV] command [options] path ...\n");
-	for (i = 0; (c = cli_cmd_at(i)) != NULL; i++) {
+	for (i = 0; i < n; i++) {
 		buf_adds(&b, "       ");
-		cli_usage_line(&b, c);
+		cli_usage_line(&b, &cmds[i]);
 		buf_addc(&b, '\n');
 	}
 	fwrite(b.data, 1, b.len, fp);
@@ -334,34 +333,4 @@ cli_no_evidence(const char *path)
 	cli_diag("no evidence found under %s (looked for: event logs as "
 	    ".evtx or event XML, task XML, secedit INF; in folders, zip, "
 	    "tar and gzip)", path);
-}
-
-int
-cmd_help(const struct cli_cmd *self, int argc, char **argv)
-{
-	const struct cli_cmd	*c;
-	size_t			 i;
-
-	while (cli_getopt(self, argc, argv) != -1)
-		cli_usage_cmd(self);
-	argc -= optind;
-	argv += optind;
-	if (argc > 1)
-		cli_usage_cmd(self);
-	if (argc == 1) {
-		if ((c = cli_find(argv[0])) == NULL) {
-			cli_diag("help: unknown command '%s'", argv[0]);
-			cli_usage_all(stderr);
-			return TL_EXIT_USAGE;
-		}
-		cli_help(stdout, c);
-	} else {
-		cli_usage_all(stdout);
-		printf("\ncommands:\n");
-		for (i = 0; (c = cli_cmd_at(i)) != NULL; i++)
-			printf("  %-10s%s\n", c->name, c->help);
-		printf("\n'taskline help COMMAND' or 'taskline COMMAND --help' "
-		    "describes one command.\n");
-	}
-	return fflush(stdout) == 0 ? TL_EXIT_OK : TL_EXIT_FATAL;
 }

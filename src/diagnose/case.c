@@ -112,7 +112,7 @@ event_is_batch_logon(const struct event *ev, const struct account *who,
 void
 evidence_add(struct task_report *tr, const struct event *ev,
     const char *file, uint64_t line, enum role role, const char *rule,
-    enum cause cause, const char *text)
+    const char *label, enum cause cause, const char *text)
 {
 	struct evidence	*e;
 	struct buf	 b;
@@ -121,7 +121,7 @@ evidence_add(struct task_report *tr, const struct event *ev,
 	/* The same event for the same rule and cause once only. */
 	for (i = 0; i < tr->nevidence; i++) {
 		e = &tr->evidence[i];
-		if (e->rule == rule && e->cause == cause && ev != NULL &&
+		if (strcmp(e->rule, rule) == 0 && e->cause == cause && ev != NULL &&
 		    e->has_event && e->record == ev->record &&
 		    e->time == ev->time && e->source_file != NULL &&
 		    ev->source != NULL && strcmp(e->source_file,
@@ -134,6 +134,7 @@ evidence_add(struct task_report *tr, const struct event *ev,
 	memset(e, 0, sizeof(*e));
 	e->role = role;
 	e->rule = rule;
+	e->label = label;
 	e->cause = cause;
 	buf_init(&b);
 	if (ev != NULL) {
@@ -156,3 +157,280 @@ evidence_add(struct task_report *tr, const struct event *ev,
 	e->text = buf_steal(&b);
 }
 
+
+/* ------------------------------------------------------------------ */
+/* The host's events indexed by (provider, id) and by task, once. */
+
+static const char *
+provider_key(const char *p)
+{
+	if (p == NULL)
+		return "";
+	if (tl_strncasecmp(p, "Microsoft-Windows-", 18) == 0)
+		p += 18;
+	return p;
+}
+
+static int
+evkey_cmp(const void *a, const void *b)
+{
+	const struct evkey	*x = a, *y = b;
+	int			 r;
+
+	if ((r = tl_strcasecmp(x->provider, y->provider)) != 0)
+		return r;
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+static int
+taskkey_cmp(const void *a, const void *b)
+{
+	const struct taskkey	*x = a, *y = b;
+	int			 r;
+
+	if ((r = tl_strcasecmp(x->task, y->task)) != 0)
+		return r;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+static const char *
+task_key(const char *name)
+{
+	return *name == '\\' ? name + 1 : name;
+}
+
+void
+case_index(struct hctx *h)
+{
+	const char	*name;
+	size_t		 i;
+
+	case_index_clear(h);
+	h->byid = xcalloc(h->nevents + 1, sizeof(*h->byid));
+	h->bytask = xcalloc(h->nevents + 1, sizeof(*h->bytask));
+	for (i = 0; i < h->nevents; i++) {
+		h->byid[i].provider = provider_key(h->events[i]->provider);
+		h->byid[i].id = h->events[i]->event_id;
+		h->byid[i].pos = i;
+		if ((name = event_task_name(h->events[i])) != NULL) {
+			h->bytask[h->nbytask].task = task_key(name);
+			h->bytask[h->nbytask++].pos = i;
+		}
+	}
+	qsort(h->byid, h->nevents, sizeof(*h->byid), evkey_cmp);
+	qsort(h->bytask, h->nbytask, sizeof(*h->bytask), taskkey_cmp);
+}
+
+void
+case_index_clear(struct hctx *h)
+{
+	free(h->byid);
+	free(h->bytask);
+	h->byid = NULL;
+	h->bytask = NULL;
+	h->nbytask = 0;
+}
+
+/* The first event at or after time t (events are by time). */
+static size_t
+pos_at(const struct hctx *h, int64_t t)
+{
+	size_t	lo = 0, hi = h->nevents, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (h->events[mid]->time < t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The first key not below k. */
+static size_t
+evkey_lower(const struct hctx *h, const struct evkey *k)
+{
+	size_t	lo = 0, hi = h->nevents, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (evkey_cmp(&h->byid[mid], k) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int
+size_cmp(const void *a, const void *b)
+{
+	size_t	x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The host's events the selectors name (up to nsel, or the first with
+ * a NULL provider) with lo <= time <= hi, by time.
+ * Returns how many; *out (freed by the caller) holds them.
+ */
+size_t
+case_events(const struct hctx *h, const struct evsel *sel, size_t nsel,
+    int64_t lo, int64_t hi, const struct event ***out)
+{
+	struct evkey	 k;
+	size_t		*pos = NULL, n = 0, i, j, s, plo, phi;
+
+	*out = NULL;
+	if (h->byid == NULL || lo > hi)
+		return 0;
+	plo = pos_at(h, lo);
+	phi = hi == INT64_MAX ? h->nevents : pos_at(h, hi + 1);
+	if (plo >= phi)
+		return 0;
+	for (s = 0; s < nsel && sel[s].provider != NULL; s++) {
+		k.provider = provider_key(sel[s].provider);
+		for (i = 0; i < EVSEL_IDS && sel[s].ids[i] != 0; i++) {
+			k.id = sel[s].ids[i];
+			k.pos = plo;
+			for (j = evkey_lower(h, &k); j < h->nevents &&
+			    h->byid[j].id == k.id && h->byid[j].pos < phi &&
+			    tl_strcasecmp(h->byid[j].provider,
+			    k.provider) == 0; j++) {
+				pos = xreallocarray(pos, n + 1, sizeof(*pos));
+				pos[n++] = h->byid[j].pos;
+			}
+		}
+	}
+	if (n > 1)
+		qsort(pos, n, sizeof(*pos), size_cmp);
+	if (n > 0)
+		*out = xcalloc(n, sizeof(**out));
+	for (i = 0; i < n; i++)
+		(*out)[i] = h->events[pos[i]];
+	free(pos);
+	return n;
+}
+
+/* The TaskScheduler events of one task, by time. */
+size_t
+case_task_events(const struct hctx *h, const char *task,
+    const struct event ***out)
+{
+	struct taskkey	 k;
+	size_t		 lo = 0, hi = h->nbytask, mid, n;
+
+	*out = NULL;
+	k.task = task_key(task);
+	k.pos = 0;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (taskkey_cmp(&h->bytask[mid], &k) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (hi = lo; hi < h->nbytask && tl_strcasecmp(h->bytask[hi].task,
+	    k.task) == 0; hi++)
+		;
+	if ((n = hi - lo) == 0)
+		return 0;
+	*out = xcalloc(n, sizeof(**out));
+	for (mid = lo; mid < hi; mid++)
+		(*out)[mid - lo] = h->events[h->bytask[mid].pos];
+	return n;
+}
+
+/* ------------------------------------------------------------------ */
+/* The host's tasks: named by definitions and events, each once. */
+
+void
+case_task_add(struct hctx *h, const char *name, const struct taskdef *td)
+{
+	h->tasks = xreallocarray(h->tasks, h->ntasks + 1, sizeof(*h->tasks));
+	h->tasks[h->ntasks].name = name;
+	h->tasks[h->ntasks].def = td;
+	h->tasks[h->ntasks].seq = h->ntasks;
+	h->ntasks++;
+}
+
+/* Same task (task_eq), then the order they were named. */
+static int
+htask_key_cmp(const struct htask *x, const struct htask *y)
+{
+	int	r;
+
+	if ((r = tl_strcasecmp(task_key(x->name), task_key(y->name))) != 0)
+		return r;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static int
+htask_name_cmp(const struct htask *x, const struct htask *y)
+{
+	return tl_strcasecmp(x->name, y->name);
+}
+
+/*
+ * Merge sort that counts its comparisons in *ncmp: at most n log2 n,
+ * which tests hold it to (20,000 task names in one log).
+ */
+static void
+htask_sort(struct htask *v, size_t n,
+    int (*cmp)(const struct htask *, const struct htask *),
+    unsigned long *ncmp)
+{
+	struct htask	*tmp, *src, *dst, *x;
+	size_t		 w, i, l, m, r, a, b;
+
+	if (n < 2)
+		return;
+	tmp = xcalloc(n, sizeof(*tmp));
+	src = v;
+	dst = tmp;
+	for (w = 1; w < n; w *= 2) {
+		for (l = 0; l < n; l += 2 * w) {
+			m = l + w < n ? l + w : n;
+			r = l + 2 * w < n ? l + 2 * w : n;
+			for (a = l, b = m, i = l; i < r; i++) {
+				if (a < m && (b >= r || ((*ncmp)++,
+				    cmp(&src[a], &src[b]) <= 0)))
+					dst[i] = src[a++];
+				else
+					dst[i] = src[b++];
+			}
+		}
+		x = src;
+		src = dst;
+		dst = x;
+	}
+	if (src != v)
+		memcpy(v, src, n * sizeof(*v));
+	free(tmp);
+}
+
+/*
+ * One entry per task: the name it was first given, the first definition
+ * seen; then in name order.
+ */
+void
+case_tasks_finish(struct hctx *h)
+{
+	size_t	i, j, n = 0;
+
+	htask_sort(h->tasks, h->ntasks, htask_key_cmp, &h->ncmp);
+	for (i = 0; i < h->ntasks; i = j) {
+		h->tasks[n] = h->tasks[i];
+		for (j = i + 1; j < h->ntasks && (h->ncmp++,
+		    task_eq(h->tasks[j].name, h->tasks[i].name)); j++)
+			if (h->tasks[n].def == NULL)
+				h->tasks[n].def = h->tasks[j].def;
+		n++;
+	}
+	h->ntasks = n;
+	htask_sort(h->tasks, h->ntasks, htask_name_cmp, &h->ncmp);
+}

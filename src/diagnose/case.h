@@ -17,6 +17,26 @@
 struct htask {
 	const char		*name;
 	const struct taskdef	*def;
+	size_t			 seq;		/* order first named */
+};
+
+/* A host's events by (provider, id) and by task, built once. */
+struct evkey {
+	const char		*provider;	/* without Microsoft-Windows- */
+	uint32_t		 id;
+	size_t			 pos;		/* in hctx.events */
+};
+
+struct taskkey {
+	const char		*task;		/* without the leading \ */
+	size_t			 pos;
+};
+
+/* Events a rule reads: one provider, ids up to a 0. */
+#define EVSEL_IDS	20
+struct evsel {
+	const char		*provider;
+	uint16_t		 ids[EVSEL_IDS];
 };
 
 struct hctx {
@@ -33,6 +53,10 @@ struct hctx {
 	struct finding_list	 *findings;
 	uint32_t		 *inputs;
 	size_t			  ninputs;
+	struct evkey		 *byid;		/* case_index() */
+	struct taskkey		 *bytask;
+	size_t			  nbytask;
+	unsigned long		  ncmp;		/* task name comparisons */
 };
 
 struct tctx {
@@ -52,8 +76,19 @@ struct tctx {
 	double			  score[CAUSE_COUNT];
 	double			  cur[CAUSE_COUNT];	/* the rule running */
 	int64_t			  policy_arrival; /* rules: when policy came */
+	uint32_t		  supported;	/* rules (bit per rule id) */
 	enum cause		  predicted;	/* from configuration */
 };
+
+void		 case_index(struct hctx *);
+void		 case_index_clear(struct hctx *);
+size_t		 case_events(const struct hctx *, const struct evsel *,
+		    size_t, int64_t, int64_t, const struct event ***);
+size_t		 case_task_events(const struct hctx *, const char *,
+		    const struct event ***);
+void		 case_task_add(struct hctx *, const char *,
+		    const struct taskdef *);
+void		 case_tasks_finish(struct hctx *);
 
 const char	*event_task_name(const struct event *);
 int		 task_eq(const char *, const char *);
@@ -63,6 +98,6 @@ int		 event_is_batch_logon(const struct event *,
 		    const struct account *, int *);
 void		 evidence_add(struct task_report *, const struct event *,
 		    const char *, uint64_t, enum role, const char *,
-		    enum cause, const char *);
+		    const char *, enum cause, const char *);
 
 #endif /* TL_CASE_H */

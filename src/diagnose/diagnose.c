@@ -73,6 +73,7 @@ hctx_clear(struct hctx *h)
 	free(h->inputs);
 	free(h->events);
 	free(h->tasks);
+	case_index_clear(h);
 	account_table_clear(&h->accounts);
 }
 
@@ -176,40 +177,14 @@ glob_match(const char *glob, const char *task)
 	    FNM_NOESCAPE | FNM_CASEFOLD) == 0);
 }
 
-static void
-add_task_name(struct hctx *h, const char *name, const struct taskdef *td)
-{
-	size_t	i;
-
-	for (i = 0; i < h->ntasks; i++) {
-		if (task_eq(h->tasks[i].name, name)) {
-			if (h->tasks[i].def == NULL)
-				h->tasks[i].def = td;
-			return;
-		}
-	}
-	h->tasks = xreallocarray(h->tasks, h->ntasks + 1, sizeof(*h->tasks));
-	h->tasks[h->ntasks].name = name;
-	h->tasks[h->ntasks].def = td;
-	h->ntasks++;
-}
-
-static int
-tname_cmp(const void *a, const void *b)
-{
-	const struct htask	*x = a, *y = b;
-
-	return tl_strcasecmp(x->name, y->name);
-}
-
 /* The principal a task runs as: its definition, else its events. */
 static void
 task_principal(struct tctx *t, const struct taskdef *td)
 {
 	const struct task_principal	*p;
-	const struct event		*ev;
-	const char			*name, *ctx;
-	size_t				 i;
+	const struct event		*ev, **evs;
+	const char			*ctx;
+	size_t				 i, n;
 
 	if (td != NULL && (p = taskdef_principal(td)) != NULL) {
 		if (p->user_id != NULL)
@@ -221,17 +196,16 @@ task_principal(struct tctx *t, const struct taskdef *td)
 		t->is_group = p->user_id == NULL && p->group_id != NULL;
 		return;
 	}
-	for (i = t->h->nevents; i > 0; i--) {
-		ev = t->h->events[i - 1];
-		if ((name = event_task_name(ev)) == NULL ||
-		    !task_eq(name, t->tr->task))
-			continue;
+	n = case_task_events(t->h, t->tr->task, &evs);
+	for (i = n; i > 0; i--) {
+		ev = evs[i - 1];
 		if ((ctx = event_get(ev, "UserContext")) != NULL &&
 		    *ctx != '\0') {
 			account_parse(&t->who, ctx);
-			return;
+			break;
 		}
 	}
+	free(evs);
 }
 
 static char *
@@ -432,7 +406,7 @@ diagnose(struct timeline *tl, const struct diag_opts *opts,
 		if (i < tl->ntasks) {
 			if (tl->tasks[i]->path != NULL &&
 			    glob_match(opts->task_glob, tl->tasks[i]->path))
-				add_task_name(h, tl->tasks[i]->path,
+				case_task_add(h, tl->tasks[i]->path,
 				    tl->tasks[i]);
 			h->defs = xreallocarray(h->defs, h->ndefs + 1,
 			    sizeof(*h->defs));
@@ -461,11 +435,9 @@ diagnose(struct timeline *tl, const struct diag_opts *opts,
 			name = event_task_name(h->events[j]);
 			if (name != NULL && *name == '\\' &&
 			    glob_match(opts->task_glob, name))
-				add_task_name(h, name, NULL);
+				case_task_add(h, name, NULL);
 		}
-		if (h->ntasks > 1)
-			qsort(h->tasks, h->ntasks, sizeof(*h->tasks),
-			    tname_cmp);
+		case_tasks_finish(h);
 	}
 	/* Hosts in name order; each diagnosed. */
 	for (i = 1; i < nh; i++)
@@ -489,6 +461,7 @@ diagnose(struct timeline *tl, const struct diag_opts *opts,
 		static_findings_host(h->defs, h->ndefs, h->policy, h->name,
 		    &hr->findings);
 		h->findings = &hr->findings;
+		case_index(h);
 		hr->tasks = xcalloc(h->ntasks + 1, sizeof(*hr->tasks));
 		for (j = 0; j < h->ntasks; j++)
 			diagnose_task(h, &h->tasks[j], &hr->tasks[hr->ntasks++]);

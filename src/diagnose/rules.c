@@ -7,6 +7,11 @@
  * context (weight 0).  A rule counts once per cause however many events
  * it cites: its strongest weight for that cause is added to the score.
  * The rule names appear in the report next to the evidence they cite.
+ *
+ * Most rules are rows (rules.h): events, window tiers, cause, weight.
+ * The rows with a function are those a row cannot say: result codes,
+ * configuration findings, expiry arithmetic, intermittency, several
+ * accounts, the lockout as a consequence.
  */
 
 #include "config.h"
@@ -14,24 +19,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/codes.h"
 #include "case.h"
-#include "rules.h"
+#include "model/codes.h"
 #include "model/message.h"
 #include "relevance.h"
+#include "rules.h"
 #include "tltime.h"
 #include "util.h"
 
 #define MINUTE		(60LL * TL_TICKS_PER_SEC)
 #define HOUR		(60 * MINUTE)
 #define DAY		(24 * HOUR)
-
-struct rule {
-	const char	*name;
-	void		(*fn)(struct tctx *, const struct rule *);
-	int		 always;	/* also for tasks with no failure */
-	const char	*doc;
-};
 
 /* Record a finding of rule r about cause c; weight sign gives the role. */
 static void
@@ -42,14 +40,16 @@ hit(struct tctx *t, const struct rule *r, const struct event *ev,
 	enum role	role = w > 0 ? ROLE_SUPPORTS : w < 0 ? ROLE_WEAKENS :
 			    ROLE_CONTEXT;
 
-	evidence_add(t->tr, ev, file, line, role, r->name, c, text);
+	evidence_add(t->tr, ev, file, line, role, r->name, r->label, c,
+	    text);
+	if (w > 0)
+		t->supported |= 1U << r->id;
 	if (c >= CAUSE_COUNT || w == 0)
 		return;
 	if ((w > 0 && w > t->cur[c]) || (w < 0 && t->cur[c] <= 0 &&
 	    w < t->cur[c]))
 		t->cur[c] = w;
 }
-
 
 /* Is the account an event is about (Target...) the task's principal? */
 static int
@@ -74,17 +74,60 @@ window_start(const struct tctx *t)
 	return TL_TIME_NONE;
 }
 
+/* An anchor's time, or TL_TIME_NONE when the task has none. */
+static int64_t
+anchor_time(const struct tctx *t, enum anchor a)
+{
+	switch (a) {
+	case AT_WINDOW:
+		return window_start(t);
+	case AT_LAST_SUCCESS:
+		return t->success_before;
+	case AT_ONSET:
+		return t->tr->onset;
+	case AT_LAST_FAILURE:
+		return t->tr->last_failure;
+	case AT_POLICY:
+		return t->policy_arrival;
+	default:
+		return TL_TIME_NONE;
+	}
+}
+
+/* The tier's window as lo <= time <= hi; 0 when an anchor is missing. */
+static int
+tier_bounds(const struct tctx *t, const struct tier *tr, int64_t *lo,
+    int64_t *hi)
+{
+	int64_t	a;
+
+	*lo = INT64_MIN;
+	*hi = INT64_MAX;
+	if (tr->from != AT_OPEN) {
+		if ((a = anchor_time(t, tr->from)) == TL_TIME_NONE)
+			return 0;
+		*lo = a + tr->from_off + 1;
+	}
+	if (tr->to != AT_OPEN) {
+		if ((a = anchor_time(t, tr->to)) == TL_TIME_NONE)
+			return 0;
+		*hi = a + tr->to_off;
+	}
+	return 1;
+}
+
+/*
+ * Does the task keep a password?  Without a definition nobody knows:
+ * the rules keep that risk open and count it as kept.
+ */
 static int
 stores_password(const struct tctx *t)
 {
-	const char	*lt = t->tr->logon_type;
-
 	if (t->is_group || account_is_builtin(&t->who))
 		return 0;
-	if (lt == NULL)
-		return t->def == NULL;	/* unknown without a definition */
-	return tl_strcasecmp(lt, "Password") == 0 ||
-	    tl_strcasecmp(lt, "InteractiveTokenOrPassword") == 0;
+	if (t->def == NULL)
+		return 1;
+	return principal_stores_password(taskdef_principal(t->def));
 }
 
 static int
@@ -93,7 +136,173 @@ has_failures(const struct tctx *t)
 	return t->nfail > 0;
 }
 
+/*
+ * The events a row reads, with its test and principal filter, in the
+ * window from the first tier's start to the last tier's end.
+ */
+static size_t
+row_events(const struct tctx *t, const struct rule *r, int64_t lo,
+    int64_t hi, const struct event ***out)
+{
+	const struct event	**v;
+	size_t			  n, i, m = 0;
+
+	n = case_events(t->h, r->sel, RULE_SELS, lo, hi, &v);
+	for (i = 0; i < n; i++) {
+		if ((r->flags & RF_PRINCIPAL) && !about_principal(t, v[i]))
+			continue;
+		if (r->test != NULL && !r->test(t, v[i]))
+			continue;
+		v[m++] = v[i];
+	}
+	*out = v;
+	return m;
+}
+
+/* A row said in data: each event weighs what its first tier says. */
+static void
+rule_row(struct tctx *t, const struct rule *r)
+{
+	const struct event	**v;
+	const struct tier	 *tr;
+	int64_t			  lo[RULE_TIERS], hi[RULE_TIERS];
+	int64_t			  alo = INT64_MAX, ahi = INT64_MIN;
+	int			  ok[RULE_TIERS];
+	size_t			  n, i, k;
+	double			  w;
+
+	if (t->tr->onset == TL_TIME_NONE || ((r->flags & RF_FAILING) &&
+	    t->tr->status != ST_FAILING))
+		return;
+	for (k = 0; k < RULE_TIERS; k++) {
+		ok[k] = r->tier[k].text != NULL &&
+		    tier_bounds(t, &r->tier[k], &lo[k], &hi[k]);
+		if (ok[k] && lo[k] < alo)
+			alo = lo[k];
+		if (ok[k] && hi[k] > ahi)
+			ahi = hi[k];
+	}
+	if (alo > ahi)
+		return;
+	n = row_events(t, r, alo, ahi, &v);
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < RULE_TIERS; k++)
+			if (ok[k] && v[i]->time >= lo[k] &&
+			    v[i]->time <= hi[k])
+				break;
+		if (k == RULE_TIERS)
+			continue;
+		tr = &r->tier[k];
+		w = tr->weight;
+		if (((tr->flags & TIER_IF_STORED) && !stores_password(t)) ||
+		    ((tr->flags & TIER_IF_RECOVERED) &&
+		    t->tr->status != ST_RECOVERED))
+			w = 0;
+		hit(t, r, v[i], NULL, 0, r->cause, w, tr->text);
+		if (r->sets == AT_POLICY && t->policy_arrival == TL_TIME_NONE)
+			t->policy_arrival = v[i]->time;
+		if (r->flags & RF_FIRST)
+			break;
+	}
+	free(v);
+}
+
 /* ------------------------------------------------------------------ */
+/* Field tests of rows. */
+
+static int
+test_policy_arrival(const struct tctx *t, const struct event *ev)
+{
+	const char	*v;
+
+	(void)t;
+	if (ev->event_id == 4016 || ev->event_id == 5016)
+		return (v = event_get(ev, "CSEExtensionName")) != NULL &&
+		    tl_strcasestr(v, "Security") != NULL;
+	if (ev->event_id == 4657)
+		return (v = event_get(ev, "ObjectValueName")) != NULL &&
+		    tl_strcasecmp(v, "DisableDomainCreds") == 0;
+	return 1;
+}
+
+/* 4738 counts only when it says the password was set. */
+static int
+test_password_set(const struct tctx *t, const struct event *ev)
+{
+	const char	*v;
+
+	(void)t;
+	if (ev->event_id != 4738)
+		return 1;
+	return (v = event_get(ev, "PasswordLastSet")) != NULL &&
+	    *v != '\0' && strcmp(v, "-") != 0 && strcmp(v, "%%1794") != 0;
+}
+
+static int
+test_this_task(const struct tctx *t, const struct event *ev)
+{
+	const char	*name;
+
+	return (name = event_get(ev, "TaskName")) != NULL &&
+	    task_eq(name, t->tr->task);
+}
+
+static int
+test_batch_right(const struct event *ev)
+{
+	const char	*priv;
+
+	return (priv = event_get(ev, "PrivilegeList")) != NULL &&
+	    tl_strcasestr(priv, "SeBatchLogonRight") != NULL;
+}
+
+static int
+test_batch_right_mine(const struct tctx *t, const struct event *ev)
+{
+	return test_batch_right(ev) && account_match(&t->who,
+	    event_get(ev, "TargetSid"), NULL, NULL);
+}
+
+static int
+test_batch_right_other(const struct tctx *t, const struct event *ev)
+{
+	return test_batch_right(ev) && !account_match(&t->who,
+	    event_get(ev, "TargetSid"), NULL, NULL);
+}
+
+static int
+test_batch_right_any(const struct tctx *t, const struct event *ev)
+{
+	(void)t;
+	return test_batch_right(ev);
+}
+
+/* LsaSrv 40960 with a certificate status, 4771 with 0x10. */
+static int
+test_credential_store(const struct tctx *t, const struct event *ev)
+{
+	static const char	*cert_codes[] = { "c000040e", "c000040f",
+	    "c000038a", "c0000320" };
+	const char		*v;
+	size_t			 k;
+
+	(void)t;
+	if (ev->event_id == 40960) {
+		if ((v = event_get(ev, "Error")) == NULL)
+			return 0;
+		for (k = 0; k < TL_NELEM(cert_codes); k++)
+			if (tl_strcasestr(v, cert_codes[k]) != NULL)
+				return 1;
+		return 0;
+	}
+	if (ev->event_id == 4771)
+		return (v = event_get(ev, "Status")) != NULL &&
+		    tl_strcasecmp(v, "0x10") == 0;
+	return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Rules a row cannot say. */
 
 /* The codes of the current (or last) failing streak point at causes. */
 static void
@@ -141,47 +350,6 @@ rule_result_code(struct tctx *t, const struct rule *r)
 	}
 }
 
-/* 4625 of the principal during the streak: Status and SubStatus. */
-static void
-rule_failed_logon_status(struct tctx *t, const struct rule *r)
-{
-	const struct event	*ev;
-	const struct code_info	*ci;
-	uint32_t		 st, sub, code, seen[16];
-	size_t			 i, nseen = 0, j;
-	int64_t			 from, to;
-	enum cause		 c;
-
-	if (t->tr->onset == TL_TIME_NONE)
-		return;
-	from = t->tr->onset - 5 * MINUTE;
-	to = t->tr->last_failure + 5 * MINUTE;
-	for (i = 0; i < t->h->nevents; i++) {
-		ev = t->h->events[i];
-		if (ev->time < from || ev->time > to ||
-		    !event_is(ev, "Security-Auditing", 4625) ||
-		    !about_principal(t, ev))
-			continue;
-		/* A network logon with the same name is someone else. */
-		if (event_get(ev, "LogonType") != NULL &&
-		    strcmp(event_get(ev, "LogonType"), "4") != 0)
-			continue;
-		st = sub = 0;
-		code_parse(event_get(ev, "Status"), &st);
-		code_parse(event_get(ev, "SubStatus"), &sub);
-		code = sub != 0 && ntstatus_lookup(sub) != NULL ? sub : st;
-		for (j = 0; j < nseen; j++)
-			if (seen[j] == code)
-				break;
-		if (j < nseen || nseen == TL_NELEM(seen))
-			continue;
-		seen[nseen++] = code;
-		ci = ntstatus_lookup(code);
-		c = ci != NULL ? cause_from_name(ci->cause) : CAUSE_NONE;
-		hit(t, r, ev, NULL, 0, c, c == CAUSE_NONE ? 0 : 2,
-		    "failed batch logon of the task account");
-	}
-}
 
 static int
 finding_is(const struct finding *f, const char *task, const char *id)
@@ -196,6 +364,7 @@ severity_weight(enum severity s)
 	/* A low finding ("if it is a member of Guests") proves nothing. */
 	return s == SEV_HIGH ? 3 : s == SEV_MEDIUM ? 2 : 0;
 }
+
 
 /* DisableDomainCreds=1 against a task that stores a password. */
 static void
@@ -231,64 +400,6 @@ rule_policy_static(struct tctx *t, const struct rule *r)
 	free(val);
 }
 
-static int
-is_policy_arrival(const struct event *ev)
-{
-	const char	*v;
-
-	if (event_is(ev, "GroupPolicy", 4016) || event_is(ev, "GroupPolicy", 5016))
-		return (v = event_get(ev, "CSEExtensionName")) != NULL &&
-		    tl_strcasestr(v, "Security") != NULL;
-	if (event_is(ev, "Security-Auditing", 6144) || event_is(ev, "GroupPolicy", 1502))
-		return 1;
-	if (event_is(ev, "Security-Auditing", 4657))
-		return (v = event_get(ev, "ObjectValueName")) != NULL &&
-		    tl_strcasecmp(v, "DisableDomainCreds") == 0;
-	return 0;
-}
-
-static int
-is_boot(const struct event *ev)
-{
-	return event_is(ev, "EventLog", 6005) || event_is(ev, "Kernel-General", 12);
-}
-
-/*
- * New security policy between the last success and the onset, then a
- * restart (DisableDomainCreds needs one): the order §7 (a) expects.
- * A success after policy and restart argues against.
- */
-static void
-rule_policy_arrival(struct tctx *t, const struct rule *r)
-{
-	const struct event	*ev, *arrival = NULL, *boot = NULL;
-	int64_t			 from = window_start(t);
-	size_t			 i;
-
-	if (t->tr->onset == TL_TIME_NONE)
-		return;
-	for (i = 0; i < t->h->nevents; i++) {
-		ev = t->h->events[i];
-		if (ev->time > t->tr->onset)
-			break;
-		if (ev->time <= from)
-			continue;
-		if (is_policy_arrival(ev)) {
-			if (arrival == NULL)
-				arrival = ev;
-			hit(t, r, ev, NULL, 0, CAUSE_POLICY,
-			    stores_password(t) ? 2 : 0,
-			    "security policy applied before the onset");
-		} else if (arrival != NULL && boot == NULL && is_boot(ev)) {
-			boot = ev;
-			hit(t, r, ev, NULL, 0, CAUSE_POLICY,
-			    stores_password(t) ? 1 : 0,
-			    "restart after the policy arrived");
-		}
-	}
-	if (arrival != NULL)
-		t->policy_arrival = arrival->time;
-}
 
 /* Tasks that store no password cannot lose it. */
 static void
@@ -309,196 +420,6 @@ rule_no_stored_password(struct tctx *t, const struct rule *r)
 	    -2, text);
 }
 
-static int
-is_password_event(const struct event *ev)
-{
-	const char	*v;
-
-	if (event_is(ev, "Security-Auditing", 4723) ||
-	    event_is(ev, "Security-Auditing", 4724))
-		return 1;
-	if (event_is(ev, "Security-Auditing", 4738))
-		return (v = event_get(ev, "PasswordLastSet")) != NULL &&
-		    *v != '\0' && strcmp(v, "-") != 0 &&
-		    strcmp(v, "%%1794") != 0;
-	return 0;
-}
-
-/* The principal's password changed, reset or set before the onset. */
-static void
-rule_password_changed(struct tctx *t, const struct rule *r)
-{
-	const struct event	*ev;
-	int64_t			 from = window_start(t);
-	size_t			 i;
-
-	if (t->tr->onset == TL_TIME_NONE)
-		return;
-	for (i = 0; i < t->h->nevents; i++) {
-		ev = t->h->events[i];
-		if (!is_password_event(ev) || !about_principal(t, ev))
-			continue;
-		if (ev->time > from && ev->time <= t->tr->onset)
-			hit(t, r, ev, NULL, 0, CAUSE_DRIFT,
-			    ev->event_id == 4738 ? 2 : 3,
-			    "password changed between the last success and "
-			    "the onset");
-		else if (ev->time <= from && t->success_before !=
-		    TL_TIME_NONE)
-			hit(t, r, ev, NULL, 0, CAUSE_DRIFT, -1,
-			    "password changed, but the task ran after it");
-		else if (ev->time > t->tr->onset)
-			hit(t, r, ev, NULL, 0, CAUSE_DRIFT, 0,
-			    "password changed after the onset");
-	}
-}
-
-/* MaximumPasswordAge predicts that the stored password expired. */
-static void
-rule_password_expiry(struct tctx *t, const struct rule *r)
-{
-	const struct secpol_entry	*e;
-	const struct event		*ev;
-	long long			 days;
-	int64_t				 set = TL_TIME_NONE, due;
-	size_t				 i;
-	char				 text[200], when[TL_TIME_STRLEN];
-
-	if (t->h->policy == NULL || t->tr->onset == TL_TIME_NONE ||
-	    !stores_password(t))
-		return;
-	if (secpol_number(t->h->policy, "System Access", "MaximumPasswordAge",
-	    &days) != 0 || days <= 0 || days > 998)
-		return;
-	for (i = 0; i < t->h->nevents; i++) {
-		ev = t->h->events[i];
-		if (ev->time < t->tr->onset && is_password_event(ev) &&
-		    about_principal(t, ev))
-			set = ev->time;
-	}
-	if (set == TL_TIME_NONE && t->def != NULL)
-		set = t->def->reg_time;
-	if (set == TL_TIME_NONE)
-		return;
-	due = set + days * DAY;
-	if (due > t->tr->onset || due < t->tr->onset - 60 * DAY)
-		return;
-	e = secpol_find(t->h->policy, "System Access", "MaximumPasswordAge");
-	snprintf(text, sizeof(text), "MaximumPasswordAge is %lld days: a "
-	    "password set at the registration or last change expired by %s",
-	    days, tl_time_format(due, when, sizeof(when)));
-	hit(t, r, NULL, t->h->policy->file, e != NULL ? e->line : 0,
-	    CAUSE_DRIFT, 2, text);
-}
-
-/* Re-entering the password (140, 4702) did not stop the failures. */
-static void
-rule_reentered(struct tctx *t, const struct rule *r)
-{
-	const struct event	*ev;
-	const char		*name;
-	size_t			 i;
-
-	if (t->tr->onset == TL_TIME_NONE || t->tr->status != ST_FAILING)
-		return;
-	for (i = 0; i < t->h->nevents; i++) {
-		ev = t->h->events[i];
-		if (ev->time <= t->tr->onset ||
-		    ev->time >= t->tr->last_failure)
-			continue;
-		if (!(event_is(ev, "TaskScheduler", 140) ||
-		    event_is(ev, "Security-Auditing", 4702)))
-			continue;
-		if ((name = event_get(ev, "TaskName")) == NULL ||
-		    !task_eq(name, t->tr->task))
-			continue;
-		hit(t, r, ev, NULL, 0, CAUSE_DRIFT, -2,
-		    "task updated after the onset, failures continued");
-		hit(t, r, ev, NULL, 0, CAUSE_BROADER, 1,
-		    "re-registering the credentials did not help");
-	}
-}
-
-/* The account was disabled, locked out or deleted before the onset. */
-static void
-rule_account_state(struct tctx *t, const struct rule *r)
-{
-	const struct event	*ev;
-	int64_t			 from = window_start(t);
-	size_t			 i;
-
-	if (t->tr->onset == TL_TIME_NONE)
-		return;
-	for (i = 0; i < t->h->nevents; i++) {
-		ev = t->h->events[i];
-		if (!provider_is(ev->provider, "Security-Auditing") ||
-		    !about_principal(t, ev))
-			continue;
-		switch (ev->event_id) {
-		case 4725:
-		case 4726:
-		case 4740:
-			if (ev->time > from - DAY && ev->time <=
-			    t->tr->onset + 10 * MINUTE)
-				hit(t, r, ev, NULL, 0, CAUSE_ACCOUNT, 3,
-				    "account state changed before the onset");
-			else if (ev->time > t->tr->onset)
-				hit(t, r, ev, NULL, 0, CAUSE_ACCOUNT, 0,
-				    "account state changed during the "
-				    "failures");
-			break;
-		case 4722:
-		case 4767:
-			if (ev->time > t->tr->onset)
-				hit(t, r, ev, NULL, 0, CAUSE_ACCOUNT,
-				    t->tr->status == ST_RECOVERED ? 1 : 0,
-				    "account restored");
-			break;
-		case 4720:
-			hit(t, r, ev, NULL, 0, CAUSE_NONE, 0,
-			    "an account of that name was created");
-			break;
-		}
-	}
-}
-
-/* A lockout caused by the task retrying a stale password (§7 (b)). */
-static void
-rule_lockout_consequence(struct tctx *t, const struct rule *r)
-{
-	const struct event	*ev, *first;
-	const struct code_info	*ci;
-	uint32_t		 code = 0;
-	size_t			 i;
-	int			 drift_first = 0, pwd = 0;
-
-	if (t->tr->onset == TL_TIME_NONE || t->nfail == 0)
-		return;
-	first = t->fail[t->streak_start];
-	if (event_is_failure(first, &code) && (ci = code_lookup(code)) !=
-	    NULL && ci->cause != NULL && strcmp(ci->cause,
-	    "password-drift") == 0)
-		drift_first = 1;
-	for (i = 0; i < t->tr->nevidence; i++)
-		if (strcmp(t->tr->evidence[i].rule, "password-changed") == 0 &&
-		    t->tr->evidence[i].role == ROLE_SUPPORTS)
-			pwd = 1;
-	if (!drift_first && !pwd)
-		return;
-	for (i = 0; i < t->h->nevents; i++) {
-		ev = t->h->events[i];
-		if (event_is(ev, "Security-Auditing", 4740) &&
-		    ev->time > first->time && about_principal(t, ev)) {
-			hit(t, r, ev, NULL, 0, CAUSE_ACCOUNT, -3,
-			    "lockout came after failures with a stale "
-			    "password: a consequence, not the cause");
-			hit(t, r, ev, NULL, 0, CAUSE_DRIFT, 1,
-			    "repeated logons with a stale password locked "
-			    "the account");
-			break;
-		}
-	}
-}
 
 /* The batch logon right is denied or not granted (configuration). */
 static void
@@ -519,99 +440,6 @@ rule_logon_right_static(struct tctx *t, const struct rule *r)
 	}
 }
 
-/* SeBatchLogonRight removed (4705) before the onset. */
-static void
-rule_batch_right_removed(struct tctx *t, const struct rule *r)
-{
-	const struct event	*ev;
-	const char		*priv, *sid;
-	int64_t			 from = window_start(t);
-	size_t			 i;
-
-	if (t->tr->onset == TL_TIME_NONE)
-		return;
-	for (i = 0; i < t->h->nevents; i++) {
-		ev = t->h->events[i];
-		if (!event_is(ev, "Security-Auditing", 4705) &&
-		    !event_is(ev, "Security-Auditing", 4704))
-			continue;
-		if ((priv = event_get(ev, "PrivilegeList")) == NULL ||
-		    tl_strcasestr(priv, "SeBatchLogonRight") == NULL)
-			continue;
-		sid = event_get(ev, "TargetSid");
-		if (ev->event_id == 4705 && ev->time > from &&
-		    ev->time <= t->tr->onset)
-			hit(t, r, ev, NULL, 0, CAUSE_RIGHT,
-			    account_match(&t->who, sid, NULL, NULL) ? 3 : 1,
-			    "batch logon right removed before the onset");
-		else if (ev->event_id == 4704 && ev->time > t->tr->onset)
-			hit(t, r, ev, NULL, 0, CAUSE_RIGHT, 0,
-			    "batch logon right granted after the onset");
-	}
-}
-
-static int
-is_dc_trouble(const struct event *ev)
-{
-	static const struct {
-		const char	*provider;
-		uint32_t	 id;
-	} tab[] = {
-		{ "NETLOGON", 5719 }, { "GroupPolicy", 1129 },
-		{ "GroupPolicy", 1054 }, { "GroupPolicy", 1055 },
-		{ "GroupPolicy", 1053 }, { "GroupPolicy", 1030 },
-		{ "GroupPolicy", 1058 }, { "GroupPolicy", 7326 },
-		{ "GroupPolicy", 7320 }, { "GroupPolicy", 1006 },
-		{ "Time-Service", 24 }, { "Time-Service", 29 },
-		{ "Time-Service", 36 }, { "Time-Service", 47 },
-		{ "Time-Service", 129 }, { "Time-Service", 134 },
-		{ "Security-Kerberos", 3 }, { "Security-Kerberos", 5 },
-		{ "LsaSrv", 40961 },
-	};
-	size_t	i;
-
-	for (i = 0; i < TL_NELEM(tab); i++)
-		if (event_is(ev, tab[i].provider, tab[i].id))
-			return 1;
-	return 0;
-}
-
-/*
- * Signs of an unreachable domain controller near the failures.  Those
- * within ten minutes of a boot are only context: a 5719 at boot is
- * common and often benign.
- */
-static void
-rule_dc_unreachable(struct tctx *t, const struct rule *r)
-{
-	const struct event	*ev;
-	int64_t			 last_boot = TL_TIME_NONE;
-	size_t			 i, j;
-	int			 near;
-
-	if (t->nfail == 0)
-		return;
-	for (i = 0; i < t->h->nevents; i++) {
-		ev = t->h->events[i];
-		if (is_boot(ev))
-			last_boot = ev->time;
-		if (!is_dc_trouble(ev))
-			continue;
-		near = 0;
-		for (j = 0; j < t->nfail && !near; j++)
-			if (llabs(t->fail[j]->time - ev->time) <= 30 * MINUTE)
-				near = 1;
-		if (!near)
-			continue;
-		if (last_boot != TL_TIME_NONE && ev->time - last_boot <=
-		    10 * MINUTE)
-			hit(t, r, ev, NULL, 0, CAUSE_DOMAIN, 0,
-			    "at boot only");
-		else
-			hit(t, r, ev, NULL, 0, CAUSE_DOMAIN, 3,
-			    "domain controller unreachable near a failure");
-	}
-}
 
 /* Failures that come and go are what an unreachable DC looks like. */
 static void
@@ -631,57 +459,6 @@ rule_intermittent(struct tctx *t, const struct rule *r)
 	hit(t, r, NULL, NULL, 0, CAUSE_DOMAIN, 1, text);
 }
 
-/*
- * Several accounts rejected with "bad password" at once, none of whose
- * passwords changed: trouble beyond one account (§7 (e)).
- */
-static void
-rule_several_accounts(struct tctx *t, const struct rule *r)
-{
-	const struct event	*ev;
-	const char		*task, *ctx;
-	struct account		 other;
-	uint32_t		 code;
-	size_t			 i, j, nother = 0;
-	char			*names[16];
-	char			 text[200];
-	int			 dup;
-
-	if (t->tr->onset == TL_TIME_NONE)
-		return;
-	if (!event_is_failure(t->fail[t->streak_start], &code) ||
-	    code != 0x8007052E)
-		return;
-	for (i = 0; i < t->h->nevents && nother < TL_NELEM(names); i++) {
-		ev = t->h->events[i];
-		if (llabs(ev->time - t->tr->onset) > 2 * HOUR ||
-		    !event_is_failure(ev, &code) || code != 0x8007052E ||
-		    (task = event_task_name(ev)) == NULL ||
-		    task_eq(task, t->tr->task))
-			continue;
-		if ((ctx = event_get(ev, "UserContext")) == NULL)
-			continue;
-		account_parse(&other, ctx);
-		dup = account_match(&t->who, other.sid, other.user,
-		    other.domain);
-		for (j = 0; j < nother && !dup; j++)
-			dup = tl_strcasecmp(names[j], ctx) == 0;
-		account_clear(&other);
-		if (dup)
-			continue;
-		names[nother++] = xstrdup(ctx);
-		hit(t, r, ev, NULL, 0, CAUSE_BROADER, 3,
-		    "another account failed the same way at the same time");
-	}
-	if (nother > 0) {
-		snprintf(text, sizeof(text), "%zu other account%s rejected "
-		    "within two hours: not one account's password", nother,
-		    nother == 1 ? "" : "s");
-		hit(t, r, NULL, NULL, 0, CAUSE_DRIFT, -2, text);
-	}
-	for (j = 0; j < nother; j++)
-		free(names[j]);
-}
 
 /* 104 naming LogonUserExEx (Credential Guard's known issue, CG). */
 static void
@@ -704,81 +481,6 @@ rule_logonuserexex(struct tctx *t, const struct rule *r)
 	}
 }
 
-/* The credential store, LSA or certificates in trouble on the host. */
-static void
-rule_credential_store(struct tctx *t, const struct rule *r)
-{
-	static const char	*cert_codes[] = { "c000040e", "c000040f",
-	    "c000038a", "c0000320" };
-	const struct event	*ev;
-	const char		*v;
-	int64_t			 from, to;
-	size_t			 i, k;
-	int			 bad;
-
-	if (t->tr->onset == TL_TIME_NONE)
-		return;
-	from = window_start(t) - DAY;
-	to = t->tr->last_failure;
-	for (i = 0; i < t->h->nevents; i++) {
-		ev = t->h->events[i];
-		if (ev->time < from || ev->time > to)
-			continue;
-		bad = event_is(ev, "TaskScheduler", 406) ||
-		    event_is(ev, "TaskScheduler", 407) ||
-		    event_is(ev, "TaskScheduler", 718) ||
-		    event_is(ev, "Security-Kerberos", 4) ||
-		    event_is(ev, "Security-Kerberos", 7);
-		if (event_is(ev, "LsaSrv", 40960) && (v = event_get(ev,
-		    "Error")) != NULL)
-			for (k = 0; k < TL_NELEM(cert_codes); k++)
-				if (tl_strcasestr(v, cert_codes[k]) != NULL)
-					bad = 1;
-		if (event_is(ev, "Security-Auditing", 4771) && (v = event_get(ev,
-		    "Status")) != NULL && tl_strcasecmp(v, "0x10") == 0)
-			bad = 1;
-		if (bad)
-			hit(t, r, ev, NULL, 0, CAUSE_BROADER, 2,
-			    "credential store, LSA or certificate trouble");
-	}
-}
-
-static const struct rule rules[] = {
-	{ "task-result-code", rule_result_code, 0,
-	    "the ResultCode of the failing runs points at a cause" },
-	{ "failed-logon-status", rule_failed_logon_status, 0,
-	    "4625 Status/SubStatus of the task account's batch logons" },
-	{ "disabledomaincreds-policy", rule_policy_static, 1,
-	    "DisableDomainCreds=1 against a task that stores a password" },
-	{ "policy-applied-before-onset", rule_policy_arrival, 0,
-	    "security policy applied, then a restart, then the failures" },
-	{ "no-stored-password", rule_no_stored_password, 0,
-	    "tasks that store no password cannot lose it" },
-	{ "password-changed", rule_password_changed, 0,
-	    "4723/4724/4738 for the account between success and onset" },
-	{ "password-expired-by-policy", rule_password_expiry, 0,
-	    "MaximumPasswordAge elapsed since the password was set" },
-	{ "password-re-entered", rule_reentered, 0,
-	    "the task was updated after the onset and still fails" },
-	{ "account-state-change", rule_account_state, 0,
-	    "4725/4726/4740 for the account before the onset" },
-	{ "lockout-after-stale-password", rule_lockout_consequence, 0,
-	    "a lockout that follows stale-password failures" },
-	{ "batch-logon-right-config", rule_logon_right_static, 1,
-	    "SeDenyBatchLogonRight or a SeBatchLogonRight without it" },
-	{ "batch-right-removed", rule_batch_right_removed, 0,
-	    "4705 removing SeBatchLogonRight before the onset" },
-	{ "domain-controller-unreachable", rule_dc_unreachable, 0,
-	    "NETLOGON, Group Policy, time service or Kerberos trouble" },
-	{ "intermittent-failures", rule_intermittent, 0,
-	    "failures interleaved with successes" },
-	{ "several-accounts-at-once", rule_several_accounts, 0,
-	    "several accounts rejected together" },
-	{ "logonuserexex-failure", rule_logonuserexex, 0,
-	    "104 naming LogonUserExEx with a bad-password code" },
-	{ "credential-store-trouble", rule_credential_store, 0,
-	    "TaskScheduler 406/407/718, LsaSrv 40960, Kerberos 4/7" },
-};
 
 /* Supporting evidence first, then weakening, then context; by time. */
 static int
@@ -797,22 +499,404 @@ evidence_cmp(const void *pa, const void *pb)
 		return a->record < b->record ? -1 : 1;
 	return strcmp(a->text, b->text);
 }
+/* 4625 of the principal during the streak: Status and SubStatus. */
+static void
+rule_failed_logon_status(struct tctx *t, const struct rule *r)
+{
+	const struct event	**v, *ev;
+	const struct code_info	*ci;
+	uint32_t		 st, sub, code, seen[16];
+	size_t			 i, n, nseen = 0, j;
+	int64_t			 lo, hi;
+	enum cause		 c;
 
-/* Run every rule over one task and add up the scores. */
+	if (!tier_bounds(t, &r->tier[0], &lo, &hi))
+		return;
+	n = row_events(t, r, lo, hi, &v);
+	for (i = 0; i < n; i++) {
+		ev = v[i];
+		st = sub = 0;
+		code_parse(event_get(ev, "Status"), &st);
+		code_parse(event_get(ev, "SubStatus"), &sub);
+		code = sub != 0 && ntstatus_lookup(sub) != NULL ? sub : st;
+		for (j = 0; j < nseen; j++)
+			if (seen[j] == code)
+				break;
+		if (j < nseen || nseen == TL_NELEM(seen))
+			continue;
+		seen[nseen++] = code;
+		ci = ntstatus_lookup(code);
+		c = ci != NULL ? cause_from_name(ci->cause) : CAUSE_NONE;
+		hit(t, r, ev, NULL, 0, c, c == CAUSE_NONE ? 0 :
+		    r->tier[0].weight, r->tier[0].text);
+	}
+	free(v);
+}
+
+/* A network logon with the same name is someone else. */
+static int
+test_batch_logon(const struct tctx *t, const struct event *ev)
+{
+	const char	*lt;
+
+	(void)t;
+	return (lt = event_get(ev, "LogonType")) == NULL ||
+	    strcmp(lt, "4") == 0;
+}
+
+static const struct evsel password_events[] = {
+	{ "Security-Auditing", { 4723, 4724, 4738 } },
+};
+
+/* MaximumPasswordAge predicts that the stored password expired. */
+static void
+rule_password_expiry(struct tctx *t, const struct rule *r)
+{
+	const struct secpol_entry	*e;
+	const struct event		**v;
+	long long			 days;
+	int64_t				 set = TL_TIME_NONE, due;
+	size_t				 i, n;
+	char				 text[200], when[TL_TIME_STRLEN];
+
+	if (t->h->policy == NULL || t->tr->onset == TL_TIME_NONE ||
+	    !stores_password(t))
+		return;
+	if (secpol_number(t->h->policy, "System Access", "MaximumPasswordAge",
+	    &days) != 0 || days <= 0 || days > 998)
+		return;
+	n = case_events(t->h, password_events, TL_NELEM(password_events),
+	    INT64_MIN, t->tr->onset - 1, &v);
+	for (i = 0; i < n; i++)
+		if (test_password_set(t, v[i]) && about_principal(t, v[i]))
+			set = v[i]->time;
+	free(v);
+	if (set == TL_TIME_NONE && t->def != NULL)
+		set = t->def->reg_time;
+	if (set == TL_TIME_NONE)
+		return;
+	due = set + days * DAY;
+	if (due > t->tr->onset || due < t->tr->onset - 60 * DAY)
+		return;
+	e = secpol_find(t->h->policy, "System Access", "MaximumPasswordAge");
+	snprintf(text, sizeof(text), "MaximumPasswordAge is %lld days: a "
+	    "password set at the registration or last change expired by %s",
+	    days, tl_time_format(due, when, sizeof(when)));
+	hit(t, r, NULL, t->h->policy->file, e != NULL ? e->line : 0,
+	    CAUSE_DRIFT, 2, text);
+}
+
+/*
+ * A lockout caused by the task retrying a stale password (§7 (b)):
+ * the first failure of the streak says bad password, or the rule it
+ * reads (password-changed) found a change in the window.
+ */
+static void
+rule_lockout_consequence(struct tctx *t, const struct rule *r)
+{
+	const struct event	**v, *first;
+	const struct code_info	*ci;
+	uint32_t		 code = 0;
+	size_t			 n;
+	int			 drift_first = 0;
+
+	if (t->tr->onset == TL_TIME_NONE || t->nfail == 0)
+		return;
+	first = t->fail[t->streak_start];
+	if (event_is_failure(first, &code) && (ci = code_lookup(code)) !=
+	    NULL && ci->cause != NULL && cause_from_name(ci->cause) ==
+	    CAUSE_DRIFT)
+		drift_first = 1;
+	if (!drift_first && !(t->supported & (1U << r->reads)))
+		return;
+	n = row_events(t, r, first->time + 1, INT64_MAX, &v);
+	if (n > 0) {
+		hit(t, r, v[0], NULL, 0, CAUSE_ACCOUNT, -3,
+		    "lockout came after failures with a stale password: a "
+		    "consequence, not the cause");
+		hit(t, r, v[0], NULL, 0, CAUSE_DRIFT, 1,
+		    "repeated logons with a stale password locked the "
+		    "account");
+	}
+	free(v);
+}
+
+static const struct evsel boot_events[] = {
+	{ "EventLog", { 6005 } },
+	{ "Kernel-General", { 12 } },
+};
+
+/*
+ * Signs of an unreachable domain controller near the failures.  Those
+ * within ten minutes of a boot are only context: a 5719 at boot is
+ * common and often benign.
+ */
+static void
+rule_dc_unreachable(struct tctx *t, const struct rule *r)
+{
+	const struct event	**v, **boots, *ev;
+	int64_t			  last_boot;
+	size_t			  i, j, n, nb, b = 0;
+	int			  near;
+
+	if (t->nfail == 0)
+		return;
+	n = row_events(t, r, t->fail[0]->time - 30 * MINUTE,
+	    t->fail[t->nfail - 1]->time + 30 * MINUTE, &v);
+	nb = case_events(t->h, boot_events, TL_NELEM(boot_events),
+	    INT64_MIN, INT64_MAX, &boots);
+	for (i = 0; i < n; i++) {
+		ev = v[i];
+		near = 0;
+		for (j = 0; j < t->nfail && !near; j++)
+			if (llabs(t->fail[j]->time - ev->time) <= 30 * MINUTE)
+				near = 1;
+		if (!near)
+			continue;
+		while (b < nb && boots[b]->time <= ev->time)
+			b++;
+		last_boot = b > 0 ? boots[b - 1]->time : TL_TIME_NONE;
+		if (last_boot != TL_TIME_NONE && ev->time - last_boot <=
+		    10 * MINUTE)
+			hit(t, r, ev, NULL, 0, CAUSE_DOMAIN, 0,
+			    "at boot only");
+		else
+			hit(t, r, ev, NULL, 0, CAUSE_DOMAIN, 3,
+			    "domain controller unreachable near a failure");
+	}
+	free(v);
+	free(boots);
+}
+
+/*
+ * Several accounts rejected with "bad password" at once, none of whose
+ * passwords changed: trouble beyond one account (§7 (e)).
+ */
+static void
+rule_several_accounts(struct tctx *t, const struct rule *r)
+{
+	const struct event	**v, *ev;
+	const char		*task, *ctx;
+	struct account		 other;
+	uint32_t		 code;
+	size_t			 i, j, n, nother = 0;
+	char			*names[16];
+	char			 text[200];
+	int			 dup;
+
+	if (t->tr->onset == TL_TIME_NONE)
+		return;
+	if (!event_is_failure(t->fail[t->streak_start], &code) ||
+	    code != 0x8007052E)
+		return;
+	n = row_events(t, r, t->tr->onset - 2 * HOUR, t->tr->onset + 2 * HOUR,
+	    &v);
+	for (i = 0; i < n && nother < TL_NELEM(names); i++) {
+		ev = v[i];
+		if (!event_is_failure(ev, &code) || code != 0x8007052E ||
+		    (task = event_task_name(ev)) == NULL ||
+		    task_eq(task, t->tr->task))
+			continue;
+		if ((ctx = event_get(ev, "UserContext")) == NULL)
+			continue;
+		account_parse(&other, ctx);
+		dup = account_match(&t->who, other.sid, other.user,
+		    other.domain);
+		for (j = 0; j < nother && !dup; j++)
+			dup = tl_strcasecmp(names[j], ctx) == 0;
+		account_clear(&other);
+		if (dup)
+			continue;
+		names[nother++] = xstrdup(ctx);
+		hit(t, r, ev, NULL, 0, CAUSE_BROADER, 3,
+		    "another account failed the same way at the same time");
+	}
+	free(v);
+	if (nother > 0) {
+		snprintf(text, sizeof(text), "%zu other account%s rejected "
+		    "within two hours: not one account's password", nother,
+		    nother == 1 ? "" : "s");
+		hit(t, r, NULL, NULL, 0, CAUSE_DRIFT, -2, text);
+	}
+	for (j = 0; j < nother; j++)
+		free(names[j]);
+}
+
+/* ------------------------------------------------------------------ */
+/* The table.  Rows of one rule are adjacent. */
+
+#define SEC	"Security-Auditing"
+#define TS_FAILURES	{ 101, 103, 104, 105, 202, 203, 311 }
+
+static const struct rule rules[] = {
+	{ R_RESULT_CODE, "task-result-code", NULL,
+	    "the ResultCode of the failing runs points at a cause",
+	    .fn = rule_result_code },
+	{ R_FAILED_LOGON, "failed-logon-status", "failed logon",
+	    "4625 Status/SubStatus of the task account's batch logons",
+	    .sel = { { SEC, { 4625 } } }, .test = test_batch_logon,
+	    .tier = { { AT_ONSET, -5 * MINUTE - 1, AT_LAST_FAILURE,
+	    5 * MINUTE, 2, "failed batch logon of the task account", 0 } },
+	    .flags = RF_PRINCIPAL, .fn = rule_failed_logon_status },
+	{ R_POLICY_STATIC, "disabledomaincreds-policy", NULL,
+	    "DisableDomainCreds=1 against a task that stores a password",
+	    .flags = RF_ALWAYS, .fn = rule_policy_static },
+	{ R_POLICY_ARRIVAL, "policy-applied-before-onset", "policy applied",
+	    "security policy applied, then a restart, then the failures",
+	    .sel = { { "GroupPolicy", { 4016, 5016, 1502 } },
+	    { SEC, { 6144, 4657 } } }, .test = test_policy_arrival,
+	    .tier = { { AT_WINDOW, 0, AT_ONSET, 0, 2,
+	    "security policy applied before the onset", TIER_IF_STORED } },
+	    .cause = CAUSE_POLICY, .sets = AT_POLICY },
+	{ R_POLICY_ARRIVAL, "policy-applied-before-onset", "policy applied",
+	    "security policy applied, then a restart, then the failures",
+	    .sel = { { "EventLog", { 6005 } }, { "Kernel-General", { 12 } } },
+	    .tier = { { AT_POLICY, 0, AT_ONSET, 0, 1,
+	    "restart after the policy arrived", TIER_IF_STORED } },
+	    .cause = CAUSE_POLICY, .flags = RF_FIRST,
+	    .reads = R_POLICY_ARRIVAL },
+	{ R_NO_STORED_PASSWORD, "no-stored-password", NULL,
+	    "tasks that store no password cannot lose it",
+	    .fn = rule_no_stored_password },
+	{ R_PASSWORD_CHANGED, "password-changed", "password reset",
+	    "4723/4724/4738 for the account between success and onset",
+	    .sel = { { SEC, { 4723, 4724 } } }, .tier = {
+	    { AT_WINDOW, 0, AT_ONSET, 0, 3, "password changed between the "
+	    "last success and the onset", 0 },
+	    { AT_OPEN, 0, AT_LAST_SUCCESS, 0, -1, "password changed, but "
+	    "the task ran after it", 0 },
+	    { AT_ONSET, 0, AT_OPEN, 0, 0, "password changed after the "
+	    "onset", 0 } },
+	    .cause = CAUSE_DRIFT, .flags = RF_PRINCIPAL },
+	{ R_PASSWORD_CHANGED, "password-changed", "password reset",
+	    "4723/4724/4738 for the account between success and onset",
+	    .sel = { { SEC, { 4738 } } }, .test = test_password_set, .tier = {
+	    { AT_WINDOW, 0, AT_ONSET, 0, 2, "password changed between the "
+	    "last success and the onset", 0 },
+	    { AT_OPEN, 0, AT_LAST_SUCCESS, 0, -1, "password changed, but "
+	    "the task ran after it", 0 },
+	    { AT_ONSET, 0, AT_OPEN, 0, 0, "password changed after the "
+	    "onset", 0 } },
+	    .cause = CAUSE_DRIFT, .flags = RF_PRINCIPAL },
+	{ R_PASSWORD_EXPIRY, "password-expired-by-policy", NULL,
+	    "MaximumPasswordAge elapsed since the password was set",
+	    .sel = { { SEC, { 4723, 4724, 4738 } } },
+	    .fn = rule_password_expiry },
+	{ R_REENTERED, "password-re-entered", "password re-entered",
+	    "the task was updated after the onset and still fails",
+	    .sel = { { "TaskScheduler", { 140 } }, { SEC, { 4702 } } },
+	    .test = test_this_task, .tier = { { AT_ONSET, 0, AT_LAST_FAILURE,
+	    -1, -2, "task updated after the onset, failures continued", 0 } },
+	    .cause = CAUSE_DRIFT, .flags = RF_FAILING },
+	{ R_REENTERED, "password-re-entered", "password re-entered",
+	    "the task was updated after the onset and still fails",
+	    .sel = { { "TaskScheduler", { 140 } }, { SEC, { 4702 } } },
+	    .test = test_this_task, .tier = { { AT_ONSET, 0, AT_LAST_FAILURE,
+	    -1, 1, "re-registering the credentials did not help", 0 } },
+	    .cause = CAUSE_BROADER, .flags = RF_FAILING },
+	{ R_ACCOUNT_STATE, "account-state-change", "account state",
+	    "4725/4726/4740 for the account before the onset",
+	    .sel = { { SEC, { 4725, 4726, 4740 } } }, .tier = {
+	    { AT_WINDOW, -DAY, AT_ONSET, 10 * MINUTE, 3, "account state "
+	    "changed before the onset", 0 },
+	    { AT_ONSET, 0, AT_OPEN, 0, 0, "account state changed during "
+	    "the failures", 0 } },
+	    .cause = CAUSE_ACCOUNT, .flags = RF_PRINCIPAL },
+	{ R_ACCOUNT_STATE, "account-state-change", "account state",
+	    "4722/4767 for the account after the onset",
+	    .sel = { { SEC, { 4722, 4767 } } }, .tier = {
+	    { AT_ONSET, 0, AT_OPEN, 0, 1, "account restored",
+	    TIER_IF_RECOVERED } },
+	    .cause = CAUSE_ACCOUNT, .flags = RF_PRINCIPAL },
+	{ R_ACCOUNT_STATE, "account-state-change", "account state",
+	    "4720: an account of that name was created",
+	    .sel = { { SEC, { 4720 } } }, .tier = {
+	    { AT_OPEN, 0, AT_OPEN, 0, 0, "an account of that name was "
+	    "created", 0 } },
+	    .cause = CAUSE_NONE, .flags = RF_PRINCIPAL },
+	{ R_LOCKOUT, "lockout-after-stale-password", "lockout",
+	    "a lockout that follows stale-password failures",
+	    .sel = { { SEC, { 4740 } } }, .flags = RF_PRINCIPAL,
+	    .reads = R_PASSWORD_CHANGED, .fn = rule_lockout_consequence },
+	{ R_RIGHT_STATIC, "batch-logon-right-config", NULL,
+	    "SeDenyBatchLogonRight or a SeBatchLogonRight without it",
+	    .flags = RF_ALWAYS, .fn = rule_logon_right_static },
+	{ R_RIGHT_REMOVED, "batch-right-removed", "logon right removed",
+	    "4705 removing SeBatchLogonRight before the onset",
+	    .sel = { { SEC, { 4705 } } }, .test = test_batch_right_mine,
+	    .tier = { { AT_WINDOW, 0, AT_ONSET, 0, 3, "batch logon right "
+	    "removed before the onset", 0 } }, .cause = CAUSE_RIGHT },
+	{ R_RIGHT_REMOVED, "batch-right-removed", "logon right removed",
+	    "4705 removing SeBatchLogonRight from another account",
+	    .sel = { { SEC, { 4705 } } }, .test = test_batch_right_other,
+	    .tier = { { AT_WINDOW, 0, AT_ONSET, 0, 1, "batch logon right "
+	    "removed before the onset", 0 } }, .cause = CAUSE_RIGHT },
+	{ R_RIGHT_REMOVED, "batch-right-removed", "logon right removed",
+	    "4704 granting SeBatchLogonRight after the onset",
+	    .sel = { { SEC, { 4704 } } }, .test = test_batch_right_any,
+	    .tier = { { AT_ONSET, 0, AT_OPEN, 0, 0, "batch logon right "
+	    "granted after the onset", 0 } }, .cause = CAUSE_RIGHT },
+	{ R_DC_UNREACHABLE, "domain-controller-unreachable", "DC unreachable",
+	    "NETLOGON, Group Policy, time service or Kerberos trouble",
+	    .sel = { { "NETLOGON", { 5719 } },
+	    { "GroupPolicy", { 1129, 1054, 1055, 1053, 1030, 1058, 7326,
+	    7320, 1006 } },
+	    { "Time-Service", { 24, 29, 36, 47, 129, 134 } },
+	    { "Security-Kerberos", { 3, 5 } }, { "LsaSrv", { 40961 } } },
+	    .fn = rule_dc_unreachable },
+	{ R_INTERMITTENT, "intermittent-failures", NULL,
+	    "failures interleaved with successes", .fn = rule_intermittent },
+	{ R_SEVERAL_ACCOUNTS, "several-accounts-at-once", "several accounts",
+	    "several accounts rejected together",
+	    .sel = { { "TaskScheduler", TS_FAILURES } },
+	    .fn = rule_several_accounts },
+	{ R_LOGONUSEREXEX, "logonuserexex-failure", "LogonUserExEx",
+	    "104 naming LogonUserExEx with a bad-password code",
+	    .fn = rule_logonuserexex },
+	{ R_CREDENTIAL_STORE, "credential-store-trouble", "credential store",
+	    "TaskScheduler 406/407/718, LsaSrv 40960, Kerberos 4/7",
+	    .sel = { { "TaskScheduler", { 406, 407, 718 } },
+	    { "Security-Kerberos", { 4, 7 } }, { "LsaSrv", { 40960 } },
+	    { SEC, { 4771 } } }, .test = test_credential_store,
+	    .tier = { { AT_WINDOW, -DAY - 1, AT_LAST_FAILURE, 0, 2,
+	    "credential store, LSA or certificate trouble", 0 } },
+	    .cause = CAUSE_BROADER },
+};
+
+const struct rule *
+rules_table(size_t *n)
+{
+	*n = TL_NELEM(rules);
+	return rules;
+}
+
+/*
+ * Run every rule over one task and add up the scores: a rule (its
+ * adjacent rows) adds its strongest weight per cause.
+ */
 void
 rules_run(struct tctx *t)
 {
-	size_t	i;
-	int	c, failing = t->nfail > 0;
+	const struct rule	*r;
+	size_t			 i;
+	int			 c, failing = t->nfail > 0;
 
 	t->policy_arrival = TL_TIME_NONE;
+	t->supported = 0;
+	memset(t->cur, 0, sizeof(t->cur));
 	for (i = 0; i < TL_NELEM(rules); i++) {
-		if (!failing && !rules[i].always)
+		r = &rules[i];
+		if (failing || (r->flags & RF_ALWAYS)) {
+			if (r->fn != NULL)
+				r->fn(t, r);
+			else
+				rule_row(t, r);
+		}
+		if (i + 1 < TL_NELEM(rules) && rules[i + 1].id == r->id)
 			continue;
-		memset(t->cur, 0, sizeof(t->cur));
-		rules[i].fn(t, &rules[i]);
 		for (c = 0; c < CAUSE_COUNT; c++)
 			t->score[c] += t->cur[c];
+		memset(t->cur, 0, sizeof(t->cur));
 	}
 	if (t->tr->nevidence > 1)
 		qsort(t->tr->evidence, t->tr->nevidence,

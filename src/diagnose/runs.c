@@ -64,17 +64,14 @@ runs_collect(struct tctx *t)
 {
 	struct hctx		*h = t->h;
 	struct task_report	*tr = t->tr;
-	const struct event	*ev;
-	const char		*name;
+	const struct event	*ev, **evs;
 	uint32_t		 code;
-	size_t			 i;
+	size_t			 i, n;
 	int			 ok, history = 0;
 
-	for (i = 0; i < h->nevents; i++) {
-		ev = h->events[i];
-		if ((name = event_task_name(ev)) == NULL ||
-		    !task_eq(name, tr->task))
-			continue;
+	n = case_task_events(h, tr->task, &evs);
+	for (i = 0; i < n; i++) {
+		ev = evs[i];
 		history = 1;
 		if (event_is_failure(ev, &code)) {
 			t->fail = xreallocarray(t->fail, t->nfail + 1,
@@ -89,6 +86,7 @@ runs_collect(struct tctx *t)
 			add_run(tr, ev->time, 1);
 		}
 	}
+	free(evs);
 	t->history = history;
 	if (history || (t->who.sid == NULL && t->who.user == NULL) ||
 	    account_is_builtin(&t->who))

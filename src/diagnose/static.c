@@ -120,7 +120,6 @@ static const char *sid_of_name(const char *);
 static int	 wk_index(const char *);
 static int	 same_account(const char *, const char *);
 static int	 logon_is(const struct task_principal *, const char *);
-static int	 stores_password(const struct task_principal *);
 static int	 non_interactive(const struct task_principal *, enum acct);
 static const char *who(const struct task_principal *);
 static struct finding *add(struct ctx *, const struct taskdef *,
@@ -267,18 +266,11 @@ logon_is(const struct task_principal *p, const char *type)
 }
 
 static int
-stores_password(const struct task_principal *p)
-{
-	return logon_is(p, "Password") ||
-	    logon_is(p, "InteractiveTokenOrPassword");
-}
-
-static int
 non_interactive(const struct task_principal *p, enum acct a)
 {
 	if (a == ACCT_NONE)
 		return 0;
-	return stores_password(p) || logon_is(p, "S4U") ||
+	return principal_stores_password(p) || logon_is(p, "S4U") ||
 	    logon_is(p, "ServiceAccount") || a == ACCT_SERVICE;
 }
 
@@ -408,7 +400,7 @@ rule_ddc(struct ctx *c, const struct taskdef *td,
 		    "computer's name)";
 	else
 		unless = "";
-	if (stores_password(p)) {
+	if (principal_stores_password(p)) {
 		f = add(c, td, "password-task-under-disabledomaincreds",
 		    a == ACCT_LOCAL ? SEV_MEDIUM : SEV_HIGH, "policy-conflict",
 		    td->file, p->line, "Principals/Principal/LogonType",
@@ -452,7 +444,7 @@ rule_batch(struct ctx *c, const struct taskdef *td,
 	buf_init(&groups);
 	if (c->pol == NULL || a == ACCT_NONE || a == ACCT_SERVICE ||
 	    a == ACCT_WELLKNOWN ||
-	    (!stores_password(p) && !logon_is(p, "S4U")))
+	    (!principal_stores_password(p) && !logon_is(p, "S4U")))
 		goto out;
 
 	/* Deny first: it wins over any grant. */

@@ -123,6 +123,22 @@ taskdef_add_action(struct taskdef *td)
 }
 
 /*
+ * Does the principal keep a password (LogonType Password or
+ * InteractiveTokenOrPassword)?  The one answer static findings and rules
+ * share; without a principal (NULL) it does not.
+ */
+int
+principal_stores_password(const struct task_principal *p)
+{
+	const char	*lt;
+
+	if (p == NULL || (lt = p->logon_type) == NULL)
+		return 0;
+	return tl_strcasecmp(lt, "Password") == 0 ||
+	    tl_strcasecmp(lt, "InteractiveTokenOrPassword") == 0;
+}
+
+/*
  * The principal the actions run as: the one whose id is Actions/@Context,
  * else the first one, else NULL.
  */

@@ -158,6 +158,7 @@ struct taskdef {
 struct taskdef	*taskdef_new(void);
 void	 taskdef_free(struct taskdef *);
 const struct task_principal *taskdef_principal(const struct taskdef *);
+int	 principal_stores_password(const struct task_principal *);
 struct task_principal *taskdef_add_principal(struct taskdef *);
 struct task_trigger *taskdef_add_trigger(struct taskdef *);
 struct task_action *taskdef_add_action(struct taskdef *);

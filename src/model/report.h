@@ -42,6 +42,7 @@ struct evidence {
 	uint32_t	 event_id;
 	enum role	 role;
 	const char	*rule;		/* rule name (static string) */
+	const char	*label;		/* its short label, or NULL */
 	enum cause	 cause;		/* cause it bears on, or CAUSE_NONE */
 	char		*text;
 };

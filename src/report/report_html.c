@@ -331,34 +331,13 @@ cause_label(enum cause c)
 	return s != NULL ? s : "none";
 }
 
-/* A short label for an evidence mark on the timeline. */
+/* A short label for an evidence mark on the timeline: the rule's own. */
 static const char *
-rule_label(const char *rule)
+evidence_label(const struct evidence *e)
 {
-	static const struct {
-		const char	*rule;
-		const char	*label;
-	} labels[] = {
-		{ "account-state-change", "account state" },
-		{ "batch-right-removed", "logon right removed" },
-		{ "credential-store-trouble", "credential store" },
-		{ "domain-controller-unreachable", "DC unreachable" },
-		{ "failed-logon-status", "failed logon" },
-		{ "lockout-after-stale-password", "lockout" },
-		{ "logonuserexex-failure", "LogonUserExEx" },
-		{ "password-changed", "password reset" },
-		{ "password-re-entered", "password re-entered" },
-		{ "policy-applied-before-onset", "policy applied" },
-		{ "several-accounts-at-once", "several accounts" },
-	};
-	size_t	i;
-
-	if (rule == NULL)
-		return "evidence";
-	for (i = 0; i < TL_NELEM(labels); i++)
-		if (strcmp(labels[i].rule, rule) == 0)
-			return labels[i].label;
-	return rule;
+	if (e->label != NULL)
+		return e->label;
+	return e->rule != NULL ? e->rule : "evidence";
 }
 
 /* The time scale. */
@@ -760,7 +739,7 @@ svg_evidence_lane(struct buf *b, const struct host_report *h,
 		svg_diamond(b, x, mid, v[i].role == ROLE_CONTEXT ? 4.5 : 6.5,
 		    fill, stroke, v[i].role == ROLE_WEAKENS ? 2 : 1);
 		/* Labels above, then below; none when both rows are taken. */
-		label = rule_label(e->rule);
+		label = evidence_label(e);
 		w = (double)ncodepoints(label) * 5.6 + 6;
 		lx = x - w / 2;
 		if (lx < s->x0 - 6)

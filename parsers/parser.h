@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "model/event.h"
+#include "model/evidence.h"
 #include "util.h"
 
 /* Limits on sizes that come from evidence (documented in taskline(1)). */
@@ -29,36 +30,6 @@
 #define TL_MAX_INF_LINE		(64U * 1024)		/* one INF line */
 #define TL_MAX_FIELDS		1024			/* fields per event */
 #define TL_MAX_FIELD_BYTES	(1U * 1024 * 1024)	/* one field value */
-
-struct parse_stats {
-	uint64_t	records;	/* events, tasks or entries produced */
-	uint64_t	recovered;	/* of which recovered (deleted) */
-	uint64_t	damaged;	/* records or parts that were unreadable */
-	uint64_t	skipped;	/* records not decoded on purpose */
-	uint64_t	recovered_bad;	/* deleted records found, undecodable */
-};
-
-/* One input file as the input layer found it. */
-struct input {
-	uint32_t	 index;
-	char		*path;		/* shown in reports: the evidence path */
-	char		*open_path;	/* what to open (a private copy, or path) */
-	enum input_kind	 kind;
-	char		*task_path;	/* task XML: \Folder\Name from the tree */
-	char		*bundle;	/* bundle (host collection) it came from */
-	int64_t		 mtime;		/* TL_TIME_NONE when unknown */
-	uint64_t	 size;
-	char		 sha256[65];
-	struct parse_stats stats;
-	int		 unusable;	/* parse() failed as a whole */
-	char		*note;		/* why it was unusable or skipped */
-	char		*host_hint;	/* host named by collection metadata */
-	int		 compressed;	/* size, sha256: of the gzip file */
-	int		 vss;		/* from a volume shadow copy */
-	int		 duplicate;	/* same bytes as input dup_of: not parsed */
-	uint32_t	 dup_of;
-	struct tl_error	*error;		/* refused by the input layer, or NULL */
-};
 
 struct parse_sink {
 	void	*arg;

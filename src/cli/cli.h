@@ -9,6 +9,7 @@
 #ifndef TL_CLI_H
 #define TL_CLI_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -95,6 +96,11 @@ void	 cli_note(void *, const char *, const char *);
 
 struct timeline;
 struct report;
+struct load;
+struct load_opts;
+void	 cli_load_opts(struct load_opts *, int, int);
+void	 cli_load(struct load *, struct timeline *, const struct load_opts *,
+	    char **, size_t, int);
 void	 cli_print_diags(const struct timeline *, int);
 int	 cli_exit_status(const struct report *, const struct timeline *);
 void	 cli_summary(int, const struct report *, size_t);

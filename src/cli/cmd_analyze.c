@@ -17,9 +17,11 @@
 
 #include "cli.h"
 #include "diagnose/diagnose.h"
+#include "input/load.h"
 #include "model/report.h"
 #include "model/timeline.h"
 #include "compat/tz.h"
+#include "tltime.h"
 
 /*
  * Memory stays bounded by the largest bundle, not by the whole run:
@@ -67,26 +69,15 @@ is_bundle_path(const char *path)
  * SET_FOUND and SET_DAMAGED flags.
  */
 static int
-analyze_set(const struct timeline *tmpl, const struct diag_opts *dopts,
+analyze_set(const struct load_opts *lo, const struct diag_opts *dopts,
     char **paths, size_t n, int bundle, struct report *r)
 {
 	struct timeline	tl;
+	struct load	ld;
 	size_t		i;
 	int		st;
 
-	timeline_init(&tl);
-	tl.jobs = tmpl->jobs;
-	tl.relevant_only = tmpl->relevant_only;
-	tl.since = tmpl->since;
-	tl.until = tmpl->until;
-	tl.fast = tmpl->fast;
-	tl.diagnose_only = tmpl->diagnose_only;
-	tl.fast_check = tmpl->fast_check;
-	tl.inputs.note = tmpl->inputs.note;
-	for (i = 0; i < n; i++)
-		timeline_add_path(&tl, paths[i], bundle == -2 ? NULL :
-		    paths[i]);
-	timeline_load(&tl);
+	cli_load(&ld, &tl, lo, paths, n, bundle != -2);
 	cli_print_diags(&tl, CLI_NORMAL);
 	diagnose(&tl, dopts, r);
 	st = cli_exit_status(r, &tl);
@@ -106,6 +97,7 @@ analyze_set(const struct timeline *tmpl, const struct diag_opts *dopts,
 		cli_diag("%s: nothing analysable in %zu input%s", paths[0],
 		    tl.inputs.n, tl.inputs.n == 1 ? "" : "s");
 	timeline_clear(&tl);
+	load_clear(&ld);
 	return st;
 }
 
@@ -150,7 +142,7 @@ host_cmp(const void *pa, const void *pb)
  * *r and its exit status in *status.
  */
 static void
-analyze_sets(const struct timeline *tmpl, const struct diag_opts *dopts,
+analyze_sets(const struct load_opts *lo, const struct diag_opts *dopts,
     int argc, char **argv, struct report *r, int *status)
 {
 	struct report	 part;
@@ -166,11 +158,11 @@ analyze_sets(const struct timeline *tmpl, const struct diag_opts *dopts,
 			loose[nloose++] = argv[i];
 			continue;
 		}
-		flags |= analyze_set(tmpl, dopts, &argv[i], 1, 0, &part);
+		flags |= analyze_set(lo, dopts, &argv[i], 1, 0, &part);
 		report_append(r, &part);
 	}
 	if (nloose > 0) {
-		flags |= analyze_set(tmpl, dopts, loose, nloose, -2, &part);
+		flags |= analyze_set(lo, dopts, loose, nloose, -2, &part);
 		report_append(r, &part);
 	}
 	free(loose);
@@ -184,7 +176,7 @@ analyze_sets(const struct timeline *tmpl, const struct diag_opts *dopts,
 int
 cmd_analyze(const struct cli_cmd *self, int argc, char **argv)
 {
-	struct timeline			 tl;
+	struct load_opts		 lo;
 	struct report			 r;
 	struct diag_opts		 dopts;
 	struct report_opts		 ropts;
@@ -192,10 +184,11 @@ cmd_analyze(const struct cli_cmd *self, int argc, char **argv)
 	const char			*format = "text", *out = NULL;
 	FILE				*fp;
 	size_t				 missing;
+	int64_t				 since = TL_TIME_NONE;
+	int64_t				 until = TL_TIME_NONE;
 	int				 ch, jobs = 0, nocolor = 0, rc, status;
 	int				 verbosity = CLI_NORMAL;
 
-	timeline_init(&tl);
 	memset(&dopts, 0, sizeof(dopts));
 	memset(&ropts, 0, sizeof(ropts));
 	while ((ch = cli_getopt(self, argc, argv)) != -1) {
@@ -222,10 +215,10 @@ cmd_analyze(const struct cli_cmd *self, int argc, char **argv)
 			nocolor = 1;
 			break;
 		case OPT_SINCE:
-			tl.since = cli_parse_time(self, ch, optarg);
+			since = cli_parse_time(self, ch, optarg);
 			break;
 		case OPT_UNTIL:
-			tl.until = cli_parse_time(self, ch, optarg);
+			until = cli_parse_time(self, ch, optarg);
 			break;
 		case OPT_TASK:
 			dopts.task_glob = optarg;
@@ -249,18 +242,13 @@ cmd_analyze(const struct cli_cmd *self, int argc, char **argv)
 	}
 	w = report_writer_find(format);
 	missing = cli_check_paths(&argc, argv);
-	tl.jobs = jobs > 0 ? jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
-	tl.relevant_only = 1;
-	/*
-	 * The fast path (HACKING.md): keep only what the diagnosis uses,
-	 * pre-filter EVTX records before libevtx decodes them, split
-	 * large logs across jobs.  TASKLINE_NO_FASTPATH=1 turns it off.
-	 */
-	tl.fast = getenv("TASKLINE_NO_FASTPATH") == NULL;
-	tl.diagnose_only = tl.fast;
-	tl.fast_check = getenv("TASKLINE_FASTPATH_CHECK") != NULL;
-	tl.inputs.note = cli_note;
-	analyze_sets(&tl, &dopts, argc, argv, &r, &status);
+	if (jobs == 0)
+		jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	cli_load_opts(&lo, jobs, 1);
+	lo.note = cli_note;
+	lo.since = since;
+	lo.until = until;
+	analyze_sets(&lo, &dopts, argc, argv, &r, &status);
 	fp = cli_open_output(out);
 	ropts.color = !nocolor && out == NULL && isatty(STDOUT_FILENO) &&
 	    getenv("NO_COLOR") == NULL && strcmp(format, "text") == 0;

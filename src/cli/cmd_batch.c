@@ -20,7 +20,8 @@
 #include "cli.h"
 #include "diagnose/diagnose.h"
 #include "report/fleet.h"
-#include "input/input.h"
+#include "diagnose/relevance.h"
+#include "input/load.h"
 #include "model/report.h"
 #include "model/timeline.h"
 #include "tltime.h"
@@ -29,6 +30,7 @@ struct batch {
 	char		**bundles;
 	size_t		  n;
 	size_t		  next;		/* next bundle to take */
+	size_t		  named;	/* bundles whose hosts are named */
 	size_t		  done;
 	uint64_t	  events;
 	const char	 *dir;
@@ -37,7 +39,9 @@ struct batch {
 	int		  found, damaged, fatal;
 	int		  progress;	/* stderr is a tty */
 	time_t		  start;
+	struct load_opts  lo;
 	pthread_mutex_t	  lock;
+	pthread_cond_t	  turn;		/* named moved on */
 };
 
 /* FNV-1a of the bundle's name: the same shard wherever it is listed. */
@@ -70,17 +74,70 @@ mkdir_p(const char *dir)
 	return 0;
 }
 
+/*
+ * A file name for host h not used yet: NAME, else NAME-2, NAME-3 ...
+ * Called with b->lock held, in input order (batch_names).
+ */
+static char *
+host_name(struct batch *b, const char *host)
+{
+	char	*base, *name;
+	size_t	 k, dup;
+
+	base = fleet_host_filename(host);
+	name = xstrdup(base);
+	for (dup = 2;; dup++) {
+		for (k = 0; k < b->nused; k++)
+			if (tl_strcasecmp(b->used[k], name) == 0)
+				break;
+		if (k == b->nused)
+			break;
+		free(name);
+		xasprintf(&name, "%s-%zu", base, dup);
+	}
+	b->used = xreallocarray(b->used, b->nused + 1, sizeof(*b->used));
+	b->used[b->nused++] = xstrdup(name);
+	free(base);
+	return name;
+}
+
+/*
+ * Name the hosts of bundle i once every bundle before it has named
+ * its own, so that names (WS22, WS22-2) follow the input order, not
+ * the order threads finish in; its diagnostics are printed then too.
+ */
+static char **
+batch_names(struct batch *b, size_t i, const struct report *r,
+    const struct timeline *tl)
+{
+	char	**names;
+	size_t	  k;
+
+	names = xcalloc(r->nhosts + 1, sizeof(*names));
+	pthread_mutex_lock(&b->lock);
+	while (b->named != i)
+		pthread_cond_wait(&b->turn, &b->lock);
+	cli_print_diags(tl, CLI_NORMAL);
+	for (k = 0; k < r->nhosts; k++)
+		names[k] = host_name(b, r->hosts[k].host);
+	b->named++;
+	pthread_cond_broadcast(&b->turn);
+	pthread_mutex_unlock(&b->lock);
+	return names;
+}
+
 /* Write DIR/hosts/NAME.{json,txt,html} for host hi of r. */
 static int
-write_host(struct batch *b, const struct report *r, size_t hi)
+write_host(struct batch *b, const struct report *r, size_t hi,
+    const char *name)
 {
 	struct report		 sub;
 	struct host_report	 h = r->hosts[hi];
 	struct report_opts	 o;
-	char			*base, *name, *path;
+	char			*path;
 	const char		*ext[] = { "json", "txt", "html" };
 	FILE			*fp;
-	size_t			 k, dup;
+	size_t			 k;
 	int			 rc = 0, wr;
 
 	memset(&sub, 0, sizeof(sub));
@@ -95,21 +152,6 @@ write_host(struct batch *b, const struct report *r, size_t hi)
 	}
 	sub.hosts = &h;
 	sub.nhosts = 1;
-	base = fleet_host_filename(h.host);
-	pthread_mutex_lock(&b->lock);
-	name = xstrdup(base);
-	for (dup = 2;; dup++) {
-		for (k = 0; k < b->nused; k++)
-			if (tl_strcasecmp(b->used[k], name) == 0)
-				break;
-		if (k == b->nused)
-			break;
-		free(name);
-		xasprintf(&name, "%s-%zu", base, dup);
-	}
-	b->used = xreallocarray(b->used, b->nused + 1, sizeof(*b->used));
-	b->used[b->nused++] = xstrdup(name);
-	pthread_mutex_unlock(&b->lock);
 	for (k = 0; k < TL_NELEM(ext); k++) {
 		xasprintf(&path, "%s/hosts/%s.%s", b->dir, name, ext[k]);
 		if ((fp = fopen(path, "w")) == NULL) {
@@ -128,8 +170,6 @@ write_host(struct batch *b, const struct report *r, size_t hi)
 		}
 		free(path);
 	}
-	free(name);
-	free(base);
 	free(sub.inputs);
 	free(h.inputs);
 	return rc;
@@ -157,10 +197,12 @@ batch_worker(void *arg)
 {
 	struct batch		*b = arg;
 	struct timeline		 tl;
+	struct load		 ld;
 	struct diag_opts	 dopts;
 	struct report		 r;
+	char			**names;
 	size_t			 i, k;
-	int			 st;
+	int			 st, fatal;
 
 	memset(&dopts, 0, sizeof(dopts));
 	for (;;) {
@@ -169,21 +211,20 @@ batch_worker(void *arg)
 		pthread_mutex_unlock(&b->lock);
 		if (i >= b->n)
 			break;
-		timeline_init(&tl);
-		tl.jobs = 1;
-		tl.relevant_only = 1;
-		tl.inputs.note = cli_note;
-		timeline_add_path(&tl, b->bundles[i], b->bundles[i]);
-		timeline_load(&tl);
+		fatal = 0;
+		cli_load(&ld, &tl, &b->lo, &b->bundles[i], 1, 1);
 		diagnose(&tl, &dopts, &r);
-		pthread_mutex_lock(&b->lock);
-		cli_print_diags(&tl, CLI_NORMAL);
-		pthread_mutex_unlock(&b->lock);
+		names = batch_names(b, i, &r, &tl);
 		st = cli_exit_status(&r, &tl);
-		for (k = 0; k < r.nhosts; k++)
-			if (write_host(b, &r, k) != 0)
-				b->fatal = 1;
+		for (k = 0; k < r.nhosts; k++) {
+			if (write_host(b, &r, k, names[k]) != 0)
+				fatal = 1;
+			free(names[k]);
+		}
+		free(names);
 		pthread_mutex_lock(&b->lock);
+		if (fatal)
+			b->fatal = 1;
 		if (st == TL_EXIT_FOUND || st == TL_EXIT_FOUND_DAMAGED)
 			b->found = 1;
 		if (st == TL_EXIT_DAMAGED || st == TL_EXIT_FOUND_DAMAGED ||
@@ -195,6 +236,7 @@ batch_worker(void *arg)
 		pthread_mutex_unlock(&b->lock);
 		report_free(&r);
 		timeline_clear(&tl);
+		load_clear(&ld);
 	}
 	return NULL;
 }
@@ -338,7 +380,13 @@ cmd_batch(const struct cli_cmd *self, int argc, char **argv)
 	if (mkdir_p(b.dir) != 0 || mkdir_p(hosts) != 0)
 		exit(TL_EXIT_FATAL);
 	free(hosts);
+	/* One job per bundle: bundles run side by side instead. */
+	cli_load_opts(&b.lo, 1, 1);
+	b.lo.note = cli_note;
+	b.lo.fast = 0;
+	b.lo.filter = &relevance_filter;
 	pthread_mutex_init(&b.lock, NULL);
+	pthread_cond_init(&b.turn, NULL);
 	b.progress = isatty(STDERR_FILENO);
 	b.start = time(NULL);
 	n = jobs > 0 ? jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
@@ -353,6 +401,7 @@ cmd_batch(const struct cli_cmd *self, int argc, char **argv)
 	for (i = 0; i < n; i++)
 		pthread_join(th[i], NULL);
 	free(th);
+	pthread_cond_destroy(&b.turn);
 	pthread_mutex_destroy(&b.lock);
 	for (i = 0; (size_t)i < b.nused; i++)
 		free(b.used[i]);

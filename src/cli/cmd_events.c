@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "input/input.h"
+#include "input/load.h"
 #include "model/configevents.h"
 #include "model/timeline.h"
 #include "tltime.h"
@@ -149,20 +149,43 @@ cmd_events(const struct cli_cmd *self, int argc, char **argv)
 	return rc;
 }
 
+/*
+ * Write the timeline with extra events (configuration facts, sorted
+ * here) merged in by time.  Events without a time come first.
+ */
+static void
+merge_write(struct timeline *tl, struct event **extra, size_t nextra,
+    const struct event_writer *w, struct writer_ctx *ctx)
+{
+	size_t	i = 0, j = 0;
+
+	timeline_sort_events(extra, nextra);
+	while (i < tl->nevents || j < nextra) {
+		if (j >= nextra || (i < tl->nevents &&
+		    event_cmp(tl->events[i], extra[j]) <= 0))
+			w->event(ctx, tl->events[i++]);
+		else
+			w->event(ctx, extra[j++]);
+	}
+}
+
 int
 cmd_timeline(const struct cli_cmd *self, int argc, char **argv)
 {
 	struct timeline			 tl;
+	struct load			 ld;
+	struct load_opts		 lo;
 	struct writer_ctx		 ctx;
 	const struct event_writer	*w;
 	struct event			**cfg = NULL;
 	const char			*format = "text", *out = NULL;
 	FILE				*fp;
 	size_t				 i, ncfg = 0, n0, missing;
+	int64_t				 since = TL_TIME_NONE;
+	int64_t				 until = TL_TIME_NONE;
 	int				 ch, rc, jobs = 0;
 	int				 verbosity = CLI_NORMAL;
 
-	timeline_init(&tl);
 	while ((ch = cli_getopt(self, argc, argv)) != -1) {
 		switch (ch) {
 		case 'f':
@@ -184,10 +207,10 @@ cmd_timeline(const struct cli_cmd *self, int argc, char **argv)
 			verbosity = CLI_VERBOSE;
 			break;
 		case OPT_SINCE:
-			tl.since = cli_parse_time(self, ch, optarg);
+			since = cli_parse_time(self, ch, optarg);
 			break;
 		case OPT_UNTIL:
-			tl.until = cli_parse_time(self, ch, optarg);
+			until = cli_parse_time(self, ch, optarg);
 			break;
 		default:
 			cli_usage_cmd(self);
@@ -201,16 +224,21 @@ cmd_timeline(const struct cli_cmd *self, int argc, char **argv)
 	}
 	w = event_writer_find(format);
 	missing = cli_check_paths(&argc, argv);
-	tl.jobs = jobs > 0 ? jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
-	tl.relevant_only = 1;
-	tl.inputs.note = cli_note;
+	if (jobs == 0)
+		jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	cli_load_opts(&lo, jobs, 0);
+	lo.note = cli_note;
+	lo.since = since;
+	lo.until = until;
+	timeline_init(&tl);
+	load_init(&ld, &tl, &lo);
 	for (i = 0; i < (size_t)argc; i++) {
 		n0 = tl.inputs.n;
-		timeline_add_path(&tl, argv[i], argv[i]);
+		load_add_path(&ld, argv[i], argv[i]);
 		if (tl.inputs.n == n0)
 			cli_no_evidence(argv[i]);
 	}
-	timeline_load(&tl);
+	load_run(&ld);
 	cli_print_diags(&tl, verbosity);
 	/*
 	 * Configuration facts join the timeline, dated where known, with
@@ -230,7 +258,7 @@ cmd_timeline(const struct cli_cmd *self, int argc, char **argv)
 	ctx.color = out == NULL && isatty(STDOUT_FILENO) &&
 	    getenv("NO_COLOR") == NULL;
 	w->begin(&ctx);
-	timeline_merge_write(&tl, cfg, ncfg, w, &ctx);
+	merge_write(&tl, cfg, ncfg, w, &ctx);
 	w->end(&ctx);
 	rc = cli_close_output(fp, out) != 0 || ctx.error ? TL_EXIT_FATAL :
 	    missing > 0 ? TL_EXIT_NOINPUT : tl.inputs.n == 0 ?
@@ -241,6 +269,7 @@ cmd_timeline(const struct cli_cmd *self, int argc, char **argv)
 	free(cfg);
 	writer_ctx_clear(&ctx);
 	timeline_clear(&tl);
+	load_clear(&ld);
 	input_tmp_cleanup();
 	return rc;
 }

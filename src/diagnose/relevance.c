@@ -56,17 +56,6 @@ static const struct relevant table[] = {
 	{ "Kernel-Power", kpower_ids },
 };
 
-/* Is p this provider, with or without the Microsoft-Windows- prefix? */
-int
-provider_is(const char *p, const char *name)
-{
-	if (p == NULL)
-		return 0;
-	if (tl_strncasecmp(p, "Microsoft-Windows-", 18) == 0)
-		p += 18;
-	return tl_strcasecmp(p, name) == 0;
-}
-
 /*
  * Channels the tables' providers write to.  A log whose records all
  * name another channel holds nothing either table wants.  Security,
@@ -174,3 +163,41 @@ event_is(const struct event *ev, const char *provider, uint32_t id)
 {
 	return ev->event_id == id && provider_is(ev->provider, provider);
 }
+
+static int
+filter_want(void *arg, const char *provider, const char *channel, uint32_t id)
+{
+	(void)arg;
+	return relevance_want(provider, channel, id);
+}
+
+static int
+filter_want_logon(void *arg, uint32_t id, long logon_type)
+{
+	(void)arg;
+	return diagnose_want_logon(id, logon_type);
+}
+
+static int
+filter_keep_relevant(void *arg, const struct event *ev)
+{
+	(void)arg;
+	return event_is_relevant(ev);
+}
+
+static int
+filter_keep_diagnosed(void *arg, const struct event *ev)
+{
+	(void)arg;
+	return event_is_relevant(ev) && event_is_diagnosed(ev);
+}
+
+/* What the timeline shows: every relevant event. */
+const struct event_filter relevance_filter = {
+	filter_want, NULL, filter_keep_relevant, NULL
+};
+
+/* What the diagnosis reads: relevant events, logons of type 4 only. */
+const struct event_filter diagnose_filter = {
+	filter_want, filter_want_logon, filter_keep_diagnosed, NULL
+};

@@ -12,12 +12,15 @@
 #include <stdint.h>
 
 #include "model/event.h"
+#include "model/evidence.h"
 
 int	 relevance_want(const char *, const char *, uint32_t);
 int	 event_is_relevant(const struct event *);
 int	 diagnose_want_logon(uint32_t, long);
 int	 event_is_diagnosed(const struct event *);
-int	 provider_is(const char *, const char *);
 int	 event_is(const struct event *, const char *, uint32_t);
+
+extern const struct event_filter relevance_filter;
+extern const struct event_filter diagnose_filter;
 
 #endif /* TL_RELEVANCE_H */

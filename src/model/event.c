@@ -120,6 +120,17 @@ event_get_u64(const struct event *ev, const char *name, uint64_t *out)
 	return tl_parse_u64(v, out);
 }
 
+/* Is p this provider, with or without the Microsoft-Windows- prefix? */
+int
+provider_is(const char *p, const char *name)
+{
+	if (p == NULL)
+		return 0;
+	if (tl_strncasecmp(p, "Microsoft-Windows-", 18) == 0)
+		p += 18;
+	return tl_strcasecmp(p, name) == 0;
+}
+
 /* Timeline order: time, then input, then offset, then record id. */
 int
 event_cmp(const struct event *a, const struct event *b)

@@ -83,6 +83,7 @@ const char	*event_get(const struct event *, const char *);
 int		 event_get_u64(const struct event *, const char *, uint64_t *);
 void		 event_set_str(char **, const char *);
 int		 event_cmp(const struct event *, const struct event *);
+int		 provider_is(const char *, const char *);
 
 /*
  * A scheduled task definition (task XML).  Unknown or absent values are

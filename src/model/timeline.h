@@ -3,9 +3,9 @@
  *
  * timeline.h: everything read from a set of inputs: the events (sorted
  * by time), the task definitions, the security policies, and the
- * diagnostics about damaged or skipped inputs.  Inputs are parsed by N
- * worker threads; results are merged in input order, so the outcome
- * does not depend on scheduling.
+ * diagnostics about damaged or skipped inputs.  The input layer
+ * (input/load.c) fills it in; the timeline only merges parts in the
+ * order given and sorts, with no knowledge of rules or of reading.
  */
 
 #ifndef TL_TIMELINE_H
@@ -14,18 +14,29 @@
 #include <stddef.h>
 
 #include "event.h"
-#include "input/input.h"
-#include "report/writer.h"
+#include "evidence.h"
 
 struct diag {
 	uint32_t	 input;		/* input index, or UINT32_MAX */
 	struct tl_error	 err;
 };
 
-struct timeline {
-	struct inputset	  inputs;
+/* What one reader produced: merged into a timeline in the order given. */
+struct tl_part {
 	struct event	**events;
-	size_t		  nevents;
+	size_t		  nevents, cevents;
+	struct taskdef	**tasks;
+	size_t		  ntasks;
+	struct secpol	**policies;
+	size_t		  npolicies;
+	struct tl_error	 *diags;
+	size_t		  ndiags;
+};
+
+struct timeline {
+	struct input_list inputs;	/* borrowed from the input layer */
+	struct event	**events;
+	size_t		  nevents, cevents;
 	struct taskdef	**tasks;
 	size_t		  ntasks;
 	struct secpol	**policies;
@@ -33,23 +44,21 @@ struct timeline {
 	struct diag	 *diags;
 	size_t		  ndiags;
 	size_t		  cdiags;
-	int		  relevant_only;	/* keep task/logon events only */
-	int		  diagnose_only;	/* drop logons other than batch */
-	int		  fast;			/* pre-filter and split EVTX */
-	int		  fast_check;		/* test: check the pre-filter */
-	int		  jobs;			/* worker threads */
-	int64_t		  since, until;		/* TL_TIME_NONE: open */
 	char		  name[512];		/* timeline_bundle_host's */
 };
 
 void	 timeline_init(struct timeline *);
 void	 timeline_clear(struct timeline *);
-int	 timeline_add_path(struct timeline *, const char *, const char *);
-void	 timeline_load(struct timeline *);
 void	 timeline_diag(struct timeline *, uint32_t, const struct tl_error *);
+void	 timeline_merge(struct timeline *, struct tl_part *, uint32_t);
+void	 timeline_sort(struct timeline *);
+void	 timeline_sort_events(struct event **, size_t);
 const char *timeline_bundle_host(struct timeline *, const char *,
 	    int *);
-void	 timeline_merge_write(struct timeline *, struct event **, size_t,
-	    const struct event_writer *, struct writer_ctx *);
+
+void	 tl_part_event(struct tl_part *, struct event *);
+void	 tl_part_task(struct tl_part *, struct taskdef *);
+void	 tl_part_policy(struct tl_part *, struct secpol *);
+void	 tl_part_damage(struct tl_part *, const struct tl_error *);
 
 #endif /* TL_TIMELINE_H */

@@ -1,0 +1,52 @@
+/*
+ * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
+ *
+ * read.c: how every subcommand reads its evidence: one set of loading
+ * options (the fast path unless TASKLINE_NO_FASTPATH is set, what to
+ * keep as the caller's diagnosis or view asks) and one way to read a
+ * set of paths into a timeline.
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "cli.h"
+#include "diagnose/relevance.h"
+#include "input/load.h"
+
+/*
+ * The fast path (HACKING.md): keep only what the consumer uses,
+ * pre-filter EVTX records before libevtx decodes them, split large
+ * logs across jobs.  TASKLINE_NO_FASTPATH=1 turns it off: then the
+ * diagnosis reads every relevant event, as the timeline does.  The
+ * caller sets o->note.
+ */
+void
+cli_load_opts(struct load_opts *o, int jobs, int diagnosis)
+{
+	load_opts_init(o);
+	o->jobs = jobs;
+	o->fast = getenv("TASKLINE_NO_FASTPATH") == NULL;
+	o->fast_check = getenv("TASKLINE_FASTPATH_CHECK") != NULL;
+	o->filter = diagnosis && o->fast ? &diagnose_filter :
+	    &relevance_filter;
+}
+
+/*
+ * Read paths[0..n) into tl: each path its own bundle, or (bundles 0)
+ * loose files of no bundle.  ld keeps the inputs tl points to until
+ * load_clear().
+ */
+void
+cli_load(struct load *ld, struct timeline *tl, const struct load_opts *o,
+    char **paths, size_t n, int bundles)
+{
+	size_t	i;
+
+	timeline_init(tl);
+	load_init(ld, tl, o);
+	for (i = 0; i < n; i++)
+		load_add_path(ld, paths[i], bundles ? paths[i] : NULL);
+	load_run(ld);
+}

@@ -1,0 +1,332 @@
+/*
+ * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
+ *
+ * load.c: read inputs in parallel into a timeline.  A run is planned
+ * (one job per input, or per part of a large EVTX input), run by the
+ * workers (biggest job first), and merged in job order: input order,
+ * then part order.
+ */
+
+#include "config.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "load.h"
+#include "tltime.h"
+#include "util.h"
+
+/* One job: an input, or part k of nk of a large EVTX input. */
+struct job {
+	struct tl_part	 out;
+	struct input	 in;		/* private copy: own stats */
+	uint32_t	 input;		/* index in the input set */
+	uint32_t	 k, nk;
+	int		 rc;
+	struct tl_error	 err;
+	const struct load *ld;
+};
+
+/* Scheduling order: the sort key is kept beside the job's index. */
+struct job_key {
+	uint64_t	 size;		/* bytes per part */
+	size_t		 job;
+};
+
+struct pool {
+	struct job	*jobs;
+	size_t		 njobs;
+	struct job_key	*order;
+	size_t		 next;
+	uint64_t	 done, total;	/* bytes, for progress */
+	pthread_mutex_t	 lock;
+};
+
+/*
+ * A large EVTX input is split into record ranges, one libevtx handle
+ * each.  Opening costs each handle about 2 ms per MiB (libevtx reads
+ * the chunk table), so parts stay large: one per job, and only for
+ * files of TL_SPLIT_MIN bytes or more.
+ */
+#define TL_SPLIT_MIN	(16ULL * 1024 * 1024)
+
+void
+load_opts_init(struct load_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->jobs = 1;
+	o->since = o->until = TL_TIME_NONE;
+}
+
+void
+load_init(struct load *ld, struct timeline *tl, const struct load_opts *o)
+{
+	memset(ld, 0, sizeof(*ld));
+	inputset_init(&ld->set);
+	ld->opts = *o;
+	ld->set.note = o->note;
+	ld->set.note_arg = o->note_arg;
+	ld->tl = tl;
+}
+
+void
+load_clear(struct load *ld)
+{
+	if (ld->tl != NULL) {
+		ld->tl->inputs.v = NULL;
+		ld->tl->inputs.n = 0;
+	}
+	inputset_clear(&ld->set);
+	memset(ld, 0, sizeof(*ld));
+}
+
+/* Add a file or folder; problems become diagnostics.  Returns count. */
+int
+load_add_path(struct load *ld, const char *path, const char *bundle)
+{
+	struct tl_error	err;
+	int		r;
+
+	tl_error_clear(&err);
+	r = inputset_add(&ld->set, path, bundle, &err);
+	if (r < 0)
+		timeline_diag(ld->tl, UINT32_MAX, &err);
+	ld->tl->inputs.v = ld->set.v;
+	ld->tl->inputs.n = ld->set.n;
+	return r;
+}
+
+static void
+job_event(void *arg, struct event *ev)
+{
+	struct job		*j = arg;
+	const struct load_opts	*o = &j->ld->opts;
+
+	if ((o->filter != NULL && o->filter->keep != NULL &&
+	    !o->filter->keep(o->filter->arg, ev)) ||
+	    (o->since != TL_TIME_NONE && ev->time < o->since) ||
+	    (o->until != TL_TIME_NONE && ev->time > o->until)) {
+		event_free(ev);
+		return;
+	}
+	tl_part_event(&j->out, ev);
+}
+
+static void
+job_task(void *arg, struct taskdef *td)
+{
+	struct job	*j = arg;
+
+	tl_part_task(&j->out, td);
+}
+
+static void
+job_policy(void *arg, struct secpol *sp)
+{
+	struct job	*j = arg;
+
+	tl_part_policy(&j->out, sp);
+}
+
+static void
+job_damage(void *arg, const struct tl_error *e)
+{
+	struct job	*j = arg;
+
+	tl_part_damage(&j->out, e);
+}
+
+static int
+job_want(void *arg, const char *provider, const char *channel, uint32_t id)
+{
+	const struct event_filter *f = ((struct job *)arg)->ld->opts.filter;
+
+	return f->want(f->arg, provider, channel, id);
+}
+
+static int
+job_want_logon(void *arg, uint32_t id, long logon_type)
+{
+	const struct event_filter *f = ((struct job *)arg)->ld->opts.filter;
+
+	return f->want_logon(f->arg, id, logon_type);
+}
+
+static void
+job_run(struct job *j)
+{
+	const struct load_opts	*o = &j->ld->opts;
+	const struct event_filter *f = o->filter;
+	struct parse_sink	 sink;
+
+	memset(&sink, 0, sizeof(sink));
+	sink.arg = j;
+	sink.event = job_event;
+	sink.task = job_task;
+	sink.policy = job_policy;
+	sink.damage = job_damage;
+	if (f != NULL) {
+		sink.want = f->want != NULL ? job_want : NULL;
+		sink.want_logon = f->want_logon != NULL ? job_want_logon :
+		    NULL;
+	}
+	sink.part = j->k;
+	sink.nparts = j->nk;
+	sink.fast = o->fast;
+	sink.fast_check = o->fast_check;
+	tl_error_clear(&j->err);
+	j->rc = input_parse(&j->in, &sink, &j->err);
+}
+
+static void *
+worker(void *arg)
+{
+	struct pool		*pool = arg;
+	const struct load_opts	*o;
+	struct job		*j;
+	size_t			 i;
+
+	for (;;) {
+		pthread_mutex_lock(&pool->lock);
+		i = pool->next++;
+		pthread_mutex_unlock(&pool->lock);
+		if (i >= pool->njobs)
+			break;
+		j = &pool->jobs[pool->order[i].job];
+		job_run(j);
+		o = &j->ld->opts;
+		if (o->progress != NULL) {
+			pthread_mutex_lock(&pool->lock);
+			pool->done += j->in.size / j->nk;
+			o->progress(o->progress_arg, pool->done, pool->total);
+			pthread_mutex_unlock(&pool->lock);
+		}
+	}
+	return NULL;
+}
+
+/* Biggest job first, then job order: fewer idle workers at the end. */
+static int
+key_cmp(const void *a, const void *b)
+{
+	const struct job_key	*x = a, *y = b;
+
+	if (x->size != y->size)
+		return x->size > y->size ? -1 : 1;
+	return x->job < y->job ? -1 : x->job > y->job;
+}
+
+/* The jobs: one per input, nthreads per large EVTX input. */
+static void
+load_plan(struct load *ld, struct pool *pool, int nthreads)
+{
+	struct input	*in;
+	const char	*env;
+	uint64_t	 split = TL_SPLIT_MIN;
+	size_t		 i, n = 0;
+	uint32_t	 k, nk;
+
+	/* Tests force splits of small logs (HACKING.md). */
+	if ((env = getenv("TASKLINE_SPLIT_MIN")) != NULL)
+		split = strtoull(env, NULL, 10);
+	for (i = 0; i < ld->set.n; i++) {
+		in = ld->set.v[i];
+		n += ld->opts.fast && nthreads > 1 && in->kind == INPUT_EVTX &&
+		    in->size >= split ? (size_t)nthreads : 1;
+	}
+	pool->jobs = xcalloc(n + 1, sizeof(*pool->jobs));
+	pool->order = xcalloc(n + 1, sizeof(*pool->order));
+	for (i = 0; i < ld->set.n; i++) {
+		in = ld->set.v[i];
+		nk = ld->opts.fast && nthreads > 1 && in->kind == INPUT_EVTX &&
+		    in->size >= split ? (uint32_t)nthreads : 1;
+		pool->total += in->size;
+		for (k = 0; k < nk; k++) {
+			struct job	*j = &pool->jobs[pool->njobs];
+
+			j->in = *in;
+			memset(&j->in.stats, 0, sizeof(j->in.stats));
+			j->input = (uint32_t)i;
+			j->k = k;
+			j->nk = nk;
+			j->ld = ld;
+			pool->order[pool->njobs].size = in->size / nk;
+			pool->order[pool->njobs].job = pool->njobs;
+			pool->njobs++;
+		}
+	}
+	if (pool->njobs > 1)
+		qsort(pool->order, pool->njobs, sizeof(*pool->order),
+		    key_cmp);
+}
+
+/* Run the jobs on nthreads threads (the calling one when 1). */
+static void
+load_work(struct pool *pool, int nthreads)
+{
+	pthread_t	*th;
+	int		 t;
+
+	pthread_mutex_init(&pool->lock, NULL);
+	if ((size_t)nthreads > pool->njobs)
+		nthreads = pool->njobs == 0 ? 1 : (int)pool->njobs;
+	if (nthreads == 1)
+		worker(pool);
+	else {
+		th = xcalloc((size_t)nthreads, sizeof(*th));
+		for (t = 0; t < nthreads; t++)
+			if (pthread_create(&th[t], NULL, worker, pool) != 0)
+				tl_fatalx("cannot start a thread");
+		for (t = 0; t < nthreads; t++)
+			pthread_join(th[t], NULL);
+		free(th);
+	}
+	pthread_mutex_destroy(&pool->lock);
+}
+
+/* Each job's counts into its input, its results into the timeline. */
+static void
+load_merge(struct load *ld, struct pool *pool)
+{
+	struct input	*in;
+	struct job	*j;
+	size_t		 i;
+
+	for (i = 0; i < pool->njobs; i++) {
+		j = &pool->jobs[i];
+		in = ld->set.v[j->input];
+		in->stats.records += j->in.stats.records;
+		in->stats.recovered += j->in.stats.recovered;
+		in->stats.damaged += j->in.stats.damaged;
+		in->stats.skipped += j->in.stats.skipped;
+		in->stats.recovered_bad += j->in.stats.recovered_bad;
+		if (j->rc < 0) {
+			in->unusable = 1;
+			if (j->err.input[0] == '\0')
+				snprintf(j->err.input, sizeof(j->err.input),
+				    "%s", in->path);
+			tl_part_damage(&j->out, &j->err);
+		}
+		timeline_merge(ld->tl, &j->out, j->input);
+	}
+	timeline_sort(ld->tl);
+}
+
+/* Parse every input with opts.jobs threads and merge the results. */
+void
+load_run(struct load *ld)
+{
+	struct pool	pool;
+	int		n = ld->opts.jobs < 1 ? 1 : ld->opts.jobs;
+
+	memset(&pool, 0, sizeof(pool));
+	load_plan(ld, &pool, n);
+	load_work(&pool, n);
+	load_merge(ld, &pool);
+	free(pool.jobs);
+	free(pool.order);
+	ld->tl->inputs.v = ld->set.v;
+	ld->tl->inputs.n = ld->set.n;
+}

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -181,6 +182,14 @@ main(int argc, char **argv)
 {
 	const struct cli_cmd	*c;
 
+	/*
+	 * Archive member names are converted by libarchive through the
+	 * locale's character set: in the "C" locale a zip member named in
+	 * UTF-8 has no name at all.  Only LC_CTYPE, and always UTF-8 (not
+	 * the user's locale): output does not depend on the environment.
+	 */
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		(void)setlocale(LC_CTYPE, "en_US.UTF-8");
 	tl_atfatal = input_tmp_cleanup;
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);

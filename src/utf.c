@@ -200,3 +200,57 @@ utf8_dup_valid(const char *s, size_t *bad)
 		*bad = r;
 	return buf_steal(&b);
 }
+
+/* Whether code point cp may drive a terminal or reorder what it shows. */
+static int
+term_unsafe(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||	/* C0, C1 */
+	    (cp >= 0x200E && cp <= 0x200F) ||	/* LRM, RLM */
+	    (cp >= 0x2028 && cp <= 0x202E) ||	/* separators, embeddings */
+	    (cp >= 0x2066 && cp <= 0x2069) ||	/* isolates */
+	    cp == 0xFEFF;
+}
+
+/*
+ * Append s for a terminal: the C0 and C1 controls (U+009B is CSI,
+ * U+009D OSC: either starts a terminal sequence), DEL, the line
+ * separators and the bidirectional controls, and every byte of invalid
+ * UTF-8 (a raw 0x9B is CSI to an 8-bit terminal) are shown as %XX per
+ * byte, so evidence can neither move the cursor, run a sequence, fake a
+ * line nor reorder what is shown.
+ */
+void
+term_add(struct buf *b, const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 n, l, i, k, start;
+	uint32_t		 cp;
+
+	if (s == NULL)
+		return;
+	n = strlen(s);
+	buf_reserve(b, n);
+	b->data[b->len] = '\0';
+	i = 0;
+	while (i < n) {
+		start = i;
+		l = 0;
+		while (i < n && (l = utf8_seqlen(p + i, n - i)) != 0) {
+			cp = l == 1 ? p[i] : (uint32_t)(p[i] & (0x7F >> l));
+			for (k = 1; k < l; k++)
+				cp = (cp << 6) | (p[i + k] & 0x3F);
+			if (term_unsafe(cp))
+				break;
+			i += l;
+		}
+		buf_add(b, s + start, i - start);
+		if (i >= n)
+			break;
+		if (l == 0)
+			l = 1;		/* one invalid byte */
+		for (k = 0; k < l; k++)
+			buf_printf(b, "%%%02X", p[i + k]);
+		i += l;
+	}
+}

@@ -20,5 +20,6 @@ size_t	 utf8_sanitize(const char *, size_t, struct buf *);
 int	 utf8_is_valid(const char *, size_t);
 char	*utf8_dup_valid(const char *, size_t *);
 void	 utf8_put(struct buf *, uint32_t);
+void	 term_add(struct buf *, const char *);
 
 #endif /* TL_UTF_H */

@@ -403,3 +403,18 @@ tl_trim(char *s)
 	if (i > 0)
 		memmove(s, s + i, n - i + 1);
 }
+
+/* FNV-1a, 64 bits: a stable name for a string, not a secure digest. */
+uint64_t
+tl_fnv1a(const void *p, size_t n)
+{
+	const unsigned char	*s = p;
+	uint64_t		 h = 1469598103934665603ULL;
+	size_t			 i;
+
+	for (i = 0; i < n; i++) {
+		h ^= s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}

@@ -88,6 +88,7 @@ int		 tl_strcaseprefix(const char *, const char *);
 char		*tl_strcasestr(const char *, const char *);
 int		 tl_parse_u64(const char *, uint64_t *);
 void		 tl_trim(char *);
+uint64_t	 tl_fnv1a(const void *, size_t);
 
 #define TL_NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 #define TL_UNUSED	__attribute__((unused))

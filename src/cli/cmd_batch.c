@@ -44,12 +44,11 @@ struct batch {
 	pthread_cond_t	  turn;		/* named moved on */
 };
 
-/* FNV-1a of the bundle's name: the same shard wherever it is listed. */
+/* The hash of the bundle's name: the same shard wherever it is listed. */
 static uint64_t
 bundle_hash(const char *path)
 {
 	const char	*base, *p;
-	uint64_t	 h = 1469598103934665603ULL;
 	size_t		 n = strlen(path);
 
 	while (n > 1 && path[n - 1] == '/')
@@ -57,11 +56,7 @@ bundle_hash(const char *path)
 	for (base = p = path; p < path + n; p++)
 		if (*p == '/')
 			base = p + 1;
-	for (p = base; p < path + n; p++) {
-		h ^= (unsigned char)*p;
-		h *= 1099511628211ULL;
-	}
-	return h;
+	return tl_fnv1a(base, (size_t)(path + n - base));
 }
 
 static int

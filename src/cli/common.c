@@ -17,6 +17,7 @@
 #include "cli.h"
 #include "model/report.h"
 #include "model/timeline.h"
+#include "utf.h"
 #include "util.h"
 
 /* Open -o FILE for writing, or stdout. */
@@ -61,9 +62,10 @@ cli_close_output(FILE *fp, const char *path)
 
 /*
  * One diagnostic line on the standard error.  File and entry names and
- * parser messages come from the evidence: control bytes are shown as
- * %XX, as in archive entry names, so that one diagnostic stays one line
- * and cannot drive the terminal.
+ * parser messages come from the evidence: control characters (C0 and
+ * C1) and bytes that are not UTF-8 are shown as %XX, as in archive
+ * entry names, so that one diagnostic stays one line and cannot drive
+ * the terminal (term_add).
  */
 void
 cli_diag(const char *fmt, ...)
@@ -71,19 +73,13 @@ cli_diag(const char *fmt, ...)
 	va_list		 ap;
 	struct buf	 b;
 	char		*s;
-	const char	*p;
 
 	va_start(ap, fmt);
 	xvasprintf(&s, fmt, ap);
 	va_end(ap);
 	buf_init(&b);
 	buf_adds(&b, "taskline: ");
-	for (p = s; *p != '\0'; p++) {
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			buf_printf(&b, "%%%02X", (unsigned char)*p);
-		else
-			buf_addc(&b, *p);
-	}
+	term_add(&b, s);
 	buf_addc(&b, '\n');
 	fwrite(b.data, 1, b.len, stderr);
 	buf_clear(&b);

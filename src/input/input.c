@@ -53,7 +53,7 @@ struct walk {
 	const char		*bundle;
 	size_t			 first;		/* first input it added */
 	char			**keys;		/* sort key of each, by index */
-	size_t			 nkeys;
+	size_t			 nkeys, ckeys;
 	char			*host;		/* named by metadata */
 	char			*rootreal;	/* realpath of a folder root */
 	struct seen		*seen;
@@ -151,7 +151,10 @@ walk_push(struct walk *w, struct input *in, const char *key)
 	}
 	in->index = (uint32_t)set->n;
 	set->v[set->n++] = in;
-	w->keys = xreallocarray(w->keys, w->nkeys + 1, sizeof(*w->keys));
+	if (w->nkeys == w->ckeys) {
+		w->ckeys = w->ckeys == 0 ? 16 : w->ckeys * 2;
+		w->keys = xreallocarray(w->keys, w->ckeys, sizeof(*w->keys));
+	}
 	w->keys[w->nkeys++] = xstrdup(key);
 }
 
@@ -394,10 +397,17 @@ read_archive(struct walk *w, struct instream *s, const char *shown,
 		if (archive_entry_filetype(ae) != AE_IFREG ||
 		    archive_entry_hardlink(ae) != NULL)
 			continue;
+		/*
+		 * A name that cannot be converted (main() sets a UTF-8
+		 * LC_CTYPE) gets one from its place in the archive, so
+		 * that two such members never merge.
+		 */
 		if ((name = archive_entry_pathname_utf8(ae)) == NULL &&
-		    (name = archive_entry_pathname(ae)) == NULL)
-			name = "";
-		sname = layout_sanitize(name);
+		    (name = archive_entry_pathname(ae)) == NULL) {
+			xasprintf(&sname, "(unnamed member %llu)",
+			    (unsigned long long)count);
+		} else
+			sname = layout_sanitize(name);
 		xasprintf(&ename, "%s!/%s", shown, sname);
 		erel = layout_decode(sname);
 		ent.a = a;
@@ -703,26 +713,49 @@ keycmp(const char *a, const char *b)
 	}
 }
 
-/* Sort the inputs of this call by their path in the bundle (stable). */
+/* A key and where its input was pushed, for a stable qsort. */
+struct sortkey {
+	const char	*key;
+	size_t		 at;
+};
+
+static int
+sortkeycmp(const void *pa, const void *pb)
+{
+	const struct sortkey	*a = pa, *b = pb;
+	int			 r;
+
+	if ((r = keycmp(a->key, b->key)) != 0)
+		return r;
+	return a->at < b->at ? -1 : a->at > b->at;
+}
+
+/*
+ * Sort the inputs of this call by their path in the bundle, stable (the
+ * push order breaks ties), in O(n log n): an archive may list 100000
+ * members in any order.
+ */
 static void
 walk_sort(struct walk *w)
 {
-	struct inputset	*set = w->set;
-	struct input	*tin;
-	char		*tkey;
-	size_t		 i, j;
+	struct inputset	 *set = w->set;
+	struct sortkey	 *k;
+	struct input	**v;
+	size_t		  i;
 
-	/* Insertion sort: stable, and bundles are mostly in order. */
-	for (i = 1; i < w->nkeys; i++) {
-		for (j = i; j > 0 && keycmp(w->keys[j - 1], w->keys[j]) > 0;
-		    j--) {
-			tkey = w->keys[j];
-			w->keys[j] = w->keys[j - 1];
-			w->keys[j - 1] = tkey;
-			tin = set->v[w->first + j];
-			set->v[w->first + j] = set->v[w->first + j - 1];
-			set->v[w->first + j - 1] = tin;
+	if (w->nkeys > 1) {
+		k = xreallocarray(NULL, w->nkeys, sizeof(*k));
+		v = xreallocarray(NULL, w->nkeys, sizeof(*v));
+		for (i = 0; i < w->nkeys; i++) {
+			k[i].key = w->keys[i];
+			k[i].at = i;
 		}
+		qsort(k, w->nkeys, sizeof(*k), sortkeycmp);
+		for (i = 0; i < w->nkeys; i++)
+			v[i] = set->v[w->first + k[i].at];
+		memcpy(set->v + w->first, v, w->nkeys * sizeof(*v));
+		free(v);
+		free(k);
 	}
 	for (i = w->first; i < set->n; i++)
 		set->v[i]->index = (uint32_t)i;

@@ -168,27 +168,39 @@ json_add_time(struct buf *b, int64_t t)
 }
 
 /*
- * Evidence strings for a terminal: control characters (which could
- * move the cursor or fake a line) become %XX.  The copy lives in a
- * small ring of buffers, so a few may be used in one printf.
+ * Evidence strings for a terminal (term_add: control characters, C1
+ * included, become %XX).  The copy lives in one of the ring's buffers,
+ * so a few may be used in one printf; each caller has its own ring,
+ * which term_ring_clear() frees.
  */
 const char *
-term_safe(const char *s)
+term_safe(struct term_ring *r, const char *s)
 {
-	static char	ring[8][4096];
-	static int	next;
-	char		*d = ring[next++ % 8];
-	size_t		 n = 0;
+	struct buf	*b = &r->slot[r->next++ % TL_NELEM(r->slot)];
 
+	buf_reset(b);
 	if (s == NULL)
 		return "";
-	for (; *s != '\0' && n + 4 < sizeof(ring[0]); s++) {
-		if ((unsigned char)*s < 0x20 || *s == 0x7f) {
-			snprintf(d + n, 4, "%%%02X", (unsigned char)*s);
-			n += 3;
-		} else
-			d[n++] = *s;
-	}
-	d[n] = '\0';
-	return d;
+	term_add(b, s);
+	return b->data;
+}
+
+void
+term_ring_init(struct term_ring *r)
+{
+	size_t	i;
+
+	for (i = 0; i < TL_NELEM(r->slot); i++)
+		buf_init(&r->slot[i]);
+	r->next = 0;
+}
+
+void
+term_ring_clear(struct term_ring *r)
+{
+	size_t	i;
+
+	for (i = 0; i < TL_NELEM(r->slot); i++)
+		buf_clear(&r->slot[i]);
+	r->next = 0;
 }

@@ -22,19 +22,40 @@
 #include "tltime.h"
 #include "util.h"
 
-/* hosts/<name>.json: letters, digits, '.', '-' and '_' only. */
+/*
+ * hosts/<name>.json: letters, digits, '.', '-' and '_' only, at most
+ * FLEET_NAME_MAX bytes.  A name that had to be changed or cut gets a
+ * hash of the whole name as a suffix, so that odd names stay apart and
+ * no host name, however long, makes a file name the system refuses.
+ */
 char *
 fleet_host_filename(const char *host)
 {
-	char	*s, *p;
+	char		*s, *p, *out;
+	size_t		 n;
+	int		 changed = 0;
 
-	s = xstrdup(host != NULL && *host != '\0' ? host : "unknown");
+	if (host == NULL || *host == '\0')
+		host = "unknown";
+	s = xstrdup(host);
 	for (p = s; *p != '\0'; p++)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' ||
-		    (*p == '.' && p != s)))
+		    (*p == '.' && p != s))) {
 			*p = '_';
-	return s;
+			changed = 1;
+		}
+	if ((n = strlen(s)) > FLEET_NAME_MAX) {
+		n = FLEET_NAME_MAX - 17;
+		changed = 1;
+	}
+	if (!changed)
+		return s;
+	xasprintf(&out, "%.*s-%016llx", (int)(n < FLEET_NAME_MAX - 17 ? n :
+	    FLEET_NAME_MAX - 17), s,
+	    (unsigned long long)tl_fnv1a(host, strlen(host)));
+	free(s);
+	return out;
 }
 
 static char *
@@ -406,10 +427,12 @@ fleet_write_json(FILE *fp, const struct report *r)
 int
 fleet_write_text(FILE *fp, const struct report *r)
 {
+	struct term_ring ts;
 	struct ftask	*v, *o;
 	size_t		 n, no, i, c, end, nh, k, nfail = 0;
 	char		 a[TL_TIME_STRLEN], b[TL_TIME_STRLEN];
 
+	term_ring_init(&ts);
 	v = fleet_tasks(r, &n, 0);
 	for (i = 0; i < n; i++)
 		if (v[i].t->status == ST_FAILING)
@@ -430,8 +453,8 @@ fleet_write_text(FILE *fp, const struct report *r)
 			if (v[i].t->cause == (enum cause)c)
 				fprintf(fp, "  %-9s %-28s %s  since %s\n",
 				    status_name(v[i].t->status),
-				    term_safe(v[i].h->host),
-				    term_safe(v[i].t->task),
+				    term_safe(&ts, v[i].h->host),
+				    term_safe(&ts, v[i].t->task),
 				    v[i].t->onset != TL_TIME_NONE ?
 				    tl_time_format(v[i].t->onset, a,
 				    sizeof(a)) : "-");
@@ -448,7 +471,8 @@ fleet_write_text(FILE *fp, const struct report *r)
 		for (k = i; k < end; k++)
 			fprintf(fp, "  %s %s %s (%s)\n",
 			    tl_time_format(o[k].t->onset, a, sizeof(a)),
-			    term_safe(o[k].h->host), term_safe(o[k].t->task),
+			    term_safe(&ts, o[k].h->host),
+			    term_safe(&ts, o[k].t->task),
 			    cause_name(o[k].t->cause) != NULL ?
 			    cause_name(o[k].t->cause) : "-");
 	}
@@ -460,11 +484,13 @@ fleet_write_text(FILE *fp, const struct report *r)
 			for (k = 0; k < r->hosts[i].ntasks; k++)
 				f += r->hosts[i].tasks[k].status == ST_FAILING;
 			fprintf(fp, "  %-32s %zu task%s, %zu failing\n",
-			    term_safe(r->hosts[i].host), r->hosts[i].ntasks,
+			    term_safe(&ts, r->hosts[i].host),
+			    r->hosts[i].ntasks,
 			    r->hosts[i].ntasks == 1 ? "" : "s", f);
 		}
 	}
 	free(v);
 	free(o);
+	term_ring_clear(&ts);
 	return ferror(fp) ? -1 : 0;
 }

@@ -16,6 +16,7 @@
 
 #define FLEET_SCHEMA		"taskline.fleet/1"
 #define FLEET_WINDOW_SECS	3600	/* onsets this close cluster */
+#define FLEET_NAME_MAX		96	/* bytes of a host file's name */
 
 int	 fleet_load(const char *, struct report *, struct tl_error *);
 int	 fleet_write_json(FILE *, const struct report *);

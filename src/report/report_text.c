@@ -16,6 +16,7 @@
 #include "escape.h"
 #include "model/report.h"
 #include "tltime.h"
+#include "utf.h"
 #include "compat/tz.h"
 
 #define RED	"\033[31m"
@@ -65,8 +66,15 @@ col(const struct report_opts *o, const char *c)
 static void
 wrap(FILE *fp, const char *text, size_t indent, size_t width)
 {
-	size_t	 avail = width > indent + 20 ? width - indent : 20, n, cut;
-	const char *p = term_safe(text);
+	struct buf	 b;
+	size_t		 avail, n, cut;
+	const char	*p;
+
+	avail = width > indent + 20 ? width - indent : 20;
+	buf_init(&b);
+	buf_adds(&b, "");
+	term_add(&b, text);
+	p = b.data;
 
 	while (*p != '\0') {
 		n = strlen(p);
@@ -83,6 +91,7 @@ wrap(FILE *fp, const char *text, size_t indent, size_t width)
 		while (*p == ' ')
 			p++;
 	}
+	buf_clear(&b);
 }
 
 static const char *
@@ -115,7 +124,7 @@ upper(char *dst, const char *src, size_t len)
 
 static void
 text_task_full(FILE *fp, const struct task_report *t,
-    const struct report_opts *o)
+    const struct report_opts *o, struct term_ring *ts)
 {
 	const struct code_info	*ci;
 	char			 a[48], b[48], st[16];
@@ -125,11 +134,12 @@ text_task_full(FILE *fp, const struct task_report *t,
 	upper(st, status_name(t->status), sizeof(st));
 	fprintf(fp, "\n  %s%s%-9s%s %s%s%s", col(o, BOLD),
 	    status_color(o, t->status), st, col(o, RESET), col(o, BOLD),
-	    term_safe(t->task), col(o, RESET));
+	    term_safe(ts, t->task), col(o, RESET));
 	if (t->user != NULL || t->sid != NULL || t->logon_type != NULL)
-		fprintf(fp, "  (%s%s%s)", t->user != NULL ? term_safe(t->user) :
-		    t->sid != NULL ? term_safe(t->sid) : "?", t->logon_type != NULL ?
-		    ", " : "", term_safe(t->logon_type));
+		fprintf(fp, "  (%s%s%s)", t->user != NULL ?
+		    term_safe(ts, t->user) : t->sid != NULL ?
+		    term_safe(ts, t->sid) : "?", t->logon_type != NULL ?
+		    ", " : "", term_safe(ts, t->logon_type));
 	fputc('\n', fp);
 	if (t->status != ST_AT_RISK) {
 		fprintf(fp, "    onset      %s   first failure %s\n",
@@ -178,8 +188,9 @@ text_task_full(FILE *fp, const struct task_report *t,
 		if (e->source_file != NULL) {
 			const char *base = strrchr(e->source_file, '/');
 
-			fprintf(fp, "        %s[%s", col(o, DIM), term_safe(base !=
-			    NULL ? base + 1 : e->source_file));
+			fprintf(fp, "        %s[%s", col(o, DIM),
+			    term_safe(ts, base != NULL ? base + 1 :
+			    e->source_file));
 			if (e->record != 0)
 				fprintf(fp, " %s %llu", e->has_event ?
 				    "record" : "line",
@@ -196,7 +207,7 @@ text_task_full(FILE *fp, const struct task_report *t,
 
 static void
 text_host(FILE *fp, const struct report *r, const struct host_report *h,
-    const struct report_opts *o)
+    const struct report_opts *o, struct term_ring *ts)
 {
 	char		 a[48], b[48];
 	size_t		 i, j, nfail = 0, nrisk = 0;
@@ -212,10 +223,10 @@ text_host(FILE *fp, const struct report *r, const struct host_report *h,
 		} else if (t->status == ST_AT_RISK)
 			nrisk++;
 	}
-	fprintf(fp, "\n%sHOST %s%s", col(o, BOLD), term_safe(h->host),
+	fprintf(fp, "\n%sHOST %s%s", col(o, BOLD), term_safe(ts, h->host),
 	    col(o, RESET));
 	if (h->bundle != NULL)
-		fprintf(fp, "  (bundle %s)", term_safe(h->bundle));
+		fprintf(fp, "  (bundle %s)", term_safe(ts, h->bundle));
 	fputc('\n', fp);
 	fprintf(fp, "  %zu task%s: %zu failing", h->ntasks, h->ntasks == 1 ?
 	    "" : "s", nfail);
@@ -227,7 +238,8 @@ text_host(FILE *fp, const struct report *r, const struct host_report *h,
 		    report_when(o, h->clusters[i].start, a, sizeof(a)),
 		    report_when(o, h->clusters[i].end, b, sizeof(b)));
 		for (j = 0; j < h->clusters[i].ntasks; j++)
-			fprintf(fp, " %s", term_safe(h->clusters[i].tasks[j]));
+			fprintf(fp, " %s",
+			    term_safe(ts, h->clusters[i].tasks[j]));
 		fputc('\n', fp);
 	}
 	/* Failing, recovered and at-risk tasks in full, worst first. */
@@ -237,7 +249,7 @@ text_host(FILE *fp, const struct report *r, const struct host_report *h,
 
 		for (i = 0; i < h->ntasks; i++)
 			if (h->tasks[i].status == want)
-				text_task_full(fp, &h->tasks[i], o);
+				text_task_full(fp, &h->tasks[i], o, ts);
 	}
 	for (i = 0; i < h->ntasks; i++) {
 		t = &h->tasks[i];
@@ -245,10 +257,10 @@ text_host(FILE *fp, const struct report *r, const struct host_report *h,
 			continue;
 		fprintf(fp, "\n  %s%-9s%s %s", status_color(o, t->status),
 		    t->status == ST_HEALTHY ? "healthy" : "unknown",
-		    col(o, RESET), term_safe(t->task));
+		    col(o, RESET), term_safe(ts, t->task));
 		if (t->user != NULL || t->sid != NULL)
-			fprintf(fp, " (%s)", term_safe(t->user != NULL ? t->user :
-			    t->sid));
+			fprintf(fp, " (%s)", term_safe(ts, t->user != NULL ?
+			    t->user : t->sid));
 		if (t->last_success != TL_TIME_NONE)
 			fprintf(fp, ", last ok %s", report_when(o, t->last_success,
 			    a, sizeof(a)));
@@ -263,7 +275,7 @@ text_host(FILE *fp, const struct report *r, const struct host_report *h,
 
 		fprintf(fp, "    %-6s %s%s%s\n           ",
 		    severity_name(f->severity), f->id, f->task != NULL ?
-		    " " : "", term_safe(f->task));
+		    " " : "", term_safe(ts, f->task));
 		wrap(fp, f->text, 11, 80);
 	}
 	if (h->ngaps > 0)
@@ -280,7 +292,8 @@ text_host(FILE *fp, const struct report *r, const struct host_report *h,
 
 		fprintf(fp, "    %-11s %s\n      sha256 %.16s...  records "
 		    "%llu, recovered %llu, damaged %llu\n", in->kind,
-		    term_safe(in->path), in->sha256, (unsigned long long)in->records,
+		    term_safe(ts, in->path), in->sha256,
+		    (unsigned long long)in->records,
 		    (unsigned long long)in->recovered,
 		    (unsigned long long)in->damaged);
 	}
@@ -290,18 +303,21 @@ int
 report_write_text(FILE *fp, const struct report *r,
     const struct report_opts *o)
 {
-	size_t	i;
+	struct term_ring	ts;
+	size_t			i;
 
+	term_ring_init(&ts);
 	fprintf(fp, "%staskline %s%s: %zu input%s, %zu host%s%s%s\n",
 	    col(o, BOLD), PACKAGE_VERSION, col(o, RESET), r->ninputs,
 	    r->ninputs == 1 ? "" : "s", r->nhosts, r->nhosts == 1 ? "" : "s",
 	    o->tz_name != NULL ? ", times in " : ", times in UTC",
 	    o->tz_name != NULL ? o->tz_name : "");
 	for (i = 0; i < r->nhosts; i++)
-		text_host(fp, r, &r->hosts[i], o);
+		text_host(fp, r, &r->hosts[i], o, &ts);
 	if (r->nhosts == 0)
 		fprintf(fp, "\nNothing to analyse: no task, log or policy "
 		    "found.\n");
+	term_ring_clear(&ts);
 	return ferror(fp) ? -1 : 0;
 }
 

@@ -14,6 +14,7 @@
 #include "escape.h"
 #include "model/message.h"
 #include "tltime.h"
+#include "utf.h"
 #include "writer.h"
 
 #define EVENT_SCHEMA	"taskline.event/1"
@@ -269,25 +270,34 @@ csv_event(struct writer_ctx *w, const struct event *ev)
 	w->count++;
 }
 
+/* One line per event for a terminal: evidence goes through term_add. */
 static void
 text_event(struct writer_ctx *w, const struct event *ev)
 {
-	char	t[TL_TIME_STRLEN];
+	struct buf	msg;
+	char		t[TL_TIME_STRLEN];
 
+	buf_init(&msg);
 	tl_time_format(ev->time, t, sizeof(t));
 	if (strlen(t) > 20)
 		t[19] = '\0';		/* seconds are enough on a terminal */
-	buf_printf(&w->b, "%sZ  %-16s %-14.14s %5u  ", t,
-	    ev->host != NULL ? ev->host : "-",
-	    provider_short(ev->provider), ev->event_id);
+	buf_printf(&w->b, "%sZ  ", t);
+	term_add(&msg, ev->host != NULL ? ev->host : "-");
+	buf_printf(&w->b, "%-16s ", msg.data);
+	buf_reset(&msg);
+	term_add(&msg, provider_short(ev->provider));
+	buf_printf(&w->b, "%-14.14s %5u  ", msg.data, ev->event_id);
 	if (w->color && ev->level >= 1 && ev->level <= 2)
 		buf_adds(&w->b, "\033[31m");
-	event_message(&w->b, ev);
+	buf_reset(&msg);
+	event_message(&msg, ev);
+	term_add(&w->b, msg.data != NULL ? msg.data : "");
 	if (w->color && ev->level >= 1 && ev->level <= 2)
 		buf_adds(&w->b, "\033[0m");
 	if (ev->recovered)
 		buf_adds(&w->b, "  [recovered]");
 	buf_addc(&w->b, '\n');
+	buf_clear(&msg);
 	writer_flush(w);
 	w->count++;
 }

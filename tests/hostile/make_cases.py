@@ -33,6 +33,8 @@ import subprocess
 import sys
 import zipfile
 
+import check_case
+
 OUT = sys.argv[1]
 MKEVTX = os.environ["MKEVTX"]
 MKARCHIVE = os.environ["MKARCHIVE"]
@@ -64,9 +66,8 @@ def put(d, rel, data):
 
 
 def shown(rel):
-    """A path as taskline shows it on stderr: control bytes as %XX."""
-    return "".join("%%%02X" % ord(ch) if ord(ch) < 0x20 or ord(ch) == 0x7f
-                   else ch for ch in rel)
+    """A path as taskline shows it on stderr (check_case.esc)."""
+    return check_case.esc(rel)
 
 
 def add(name, expect, path, pattern="-"):
@@ -353,6 +354,41 @@ d = bundle()
 nl = put(d, LOGS + "/Sec\nurity\x1b[31m.evtx", GOOD[:5000])
 add("control characters in a file name", "damaged", nl, OFFSET)
 
-with open(os.path.join(OUT, "cases.tsv"), "w") as f:
+# --- second round (issue 16) -------------------------------------------
+# 40,000 task files in a zip, in reverse name order: the members are
+# sorted in O(n log n) (an insertion sort took minutes).
+d = bundle()
+zr = os.path.join(d, "reverse.zip")
+with zipfile.ZipFile(zr, "w", zipfile.ZIP_STORED) as z:
+    for i in range(40000, 0, -1):
+        z.writestr(zipfile.ZipInfo(TASKS + "/Bulk/T%05d" % i,
+                                   (2026, 1, 2, 3, 4, 6)),
+                   task_doc("bulk %d" % i))
+add("zip of 40000 members in reverse order", "read", zr,
+    r"!/C/Windows/System32/Tasks/Bulk/T00001$")
+# Members named in UTF-8 (the zip flag set): libarchive converts them
+# through the locale; in the "C" locale they came back nameless.
+d = bundle()
+zu = os.path.join(d, "utf8.zip")
+with zipfile.ZipFile(zu, "w", zipfile.ZIP_DEFLATED) as z:
+    for i, nm in enumerate(("Sauvegarde\u00e9t\u00e9",
+                            "\u65e5\u6b21\u30d0\u30c3\u30af")):
+        z.writestr(TASKS + "/" + nm, task_doc("utf8 %d" % i))
+add("zip members named in UTF-8", "read", zu,
+    "!/C/Windows/System32/Tasks/\u65e5\u6b21\u30d0\u30c3\u30af$")
+# C1 controls (U+009B CSI, U+009D OSC, U+0085 NEL), a raw 8-bit CSI and
+# a bidi override in a task's name and in event data: shown escaped in
+# the text report, the timeline and on stderr (the "terminal" cases
+# also run text views; check_case.py reads them).
+C1 = "\u009b31m\u009d0;pwned\u0007\u0085\u202e"
+d = bundle()
+put(d, "events/Security.xml", event_doc("user" + C1))
+tc = put(d, TASKS + "/Evil" + C1, task_doc("c1"))
+add("terminal: C1 controls in a task name and event data", "read", tc)
+d = bundle()
+nl = put(d, LOGS + "/Sec\u009b2J\u009d0;x\u0085.evtx", GOOD[:5000])
+add("terminal: C1 controls in a damaged log's name", "damaged", nl, OFFSET)
+
+with open(os.path.join(OUT, "cases.tsv"), "w", encoding="utf-8") as f:
     for c in cases:
         f.write("%d\t%s\t%s\t%s\t%s\n" % c)

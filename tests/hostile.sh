@@ -208,6 +208,44 @@ PY
 }
 batch_case "batch: a 300-character Computer name" batch_long
 
+# -o resolving into the evidence is refused before anything is read or
+# written (analyze -o demo/secedit.inf overwrote the evidence): status
+# 2, a line naming the output, the evidence as it was, no new file.
+out_refused() {
+	state demo > "$work/m/before"
+	(cd "$cases" && TMPDIR=$work/tmp timeout "$limit" \
+	    ${TL_RUN:+$TL_RUN} "$TASKLINE" "$@" > "$work/o.out" \
+	    2> "$work/o.err")
+	rc=$?
+	state demo > "$work/m/after"
+	[ "$rc" = 2 ] || { echo "exit $rc: $(head -2 "$work/o.err")"; return 1; }
+	grep -q "refused as output" "$work/o.err" ||
+	    { echo "no refusal: $(head -2 "$work/o.err")"; return 1; }
+	cmp -s "$work/m/before" "$work/m/after" ||
+	    { echo "evidence changed"; return 1; }
+	[ ! -s "$work/o.out" ] || { echo "wrote a report"; return 1; }
+}
+out_file() { out_refused analyze -f json -o demo/secedit.inf demo; }
+out_link() {
+	ln -sf demo/secedit.inf "$cases/link.inf" &&
+	    out_refused analyze -f json -o link.inf demo/secedit.inf; }
+out_new() { out_refused analyze -o demo/C/report.txt demo; }
+out_alias() {
+	ln -sfn demo "$cases/alias" &&
+	    out_refused timeline -o alias/C/t.csv -f csv demo; }
+out_events() {
+	out_refused events -o \
+	    demo/C/Windows/System32/winevt/Logs/Security.evtx \
+	    demo/C/Windows/System32/winevt/Logs/Security.evtx; }
+out_batch() { out_refused batch -o demo/C/out demo; }
+batch_case "output: -o names an input file" out_file
+batch_case "output: -o is a symbolic link to an input" out_link
+batch_case "output: -o is a new file inside a bundle" out_new
+batch_case "output: -o inside a bundle reached by a link" out_alias
+batch_case "output: events -o names the log it reads" out_events
+batch_case "output: batch -o inside a bundle" out_batch
+rm -f "$cases/link.inf" "$cases/alias"
+
 echo "# $ran of $total cases run in $(($(date +%s) - t_start)) s"
 echo "hostile: $pass passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -88,6 +88,7 @@ int64_t	 cli_parse_time(const struct cli_cmd *, int, const char *);
 size_t	 cli_check_paths(int *, char **);
 void	 cli_no_evidence(const char *);
 
+void	 cli_check_output(const char *, int, int, char **);
 FILE	*cli_open_output(const char *);
 int	 cli_close_output(FILE *, const char *);
 void	 cli_diag(const char *, ...) __attribute__((format(printf, 1, 2)));

@@ -242,6 +242,7 @@ cmd_analyze(const struct cli_cmd *self, int argc, char **argv)
 	}
 	w = report_writer_find(format);
 	missing = cli_check_paths(&argc, argv);
+	cli_check_output(out, 0, argc, argv);
 	if (jobs == 0)
 		jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
 	cli_load_opts(&lo, jobs, 1);

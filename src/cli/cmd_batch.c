@@ -362,6 +362,7 @@ cmd_batch(const struct cli_cmd *self, int argc, char **argv)
 		cli_usage_cmd(self);
 	}
 	missing = cli_check_paths(&argc, argv);
+	cli_check_output(b.dir, 1, argc, argv);
 	(void)verbosity;
 	for (i = 0; i < argc; i++)
 		if (sn == 0 || bundle_hash(argv[i]) % sn == si - 1) {

@@ -104,6 +104,7 @@ cmd_events(const struct cli_cmd *self, int argc, char **argv)
 	memset(&st, 0, sizeof(st));
 	st.w = event_writer_find(format);
 	missing = cli_check_paths(&argc, argv);
+	cli_check_output(out, 0, argc, argv);
 	(void)verbosity;
 	inputset_init(&set);
 	set.note = cli_note;
@@ -224,6 +225,7 @@ cmd_timeline(const struct cli_cmd *self, int argc, char **argv)
 	}
 	w = event_writer_find(format);
 	missing = cli_check_paths(&argc, argv);
+	cli_check_output(out, 0, argc, argv);
 	if (jobs == 0)
 		jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
 	cli_load_opts(&lo, jobs, 0);

@@ -14,6 +14,34 @@
 #include "model/account.h"
 #include "model/report.h"
 
+/*
+ * One run: one task instance (runs.c).  Its outcome comes from its
+ * events: a failure if any of them failed, else a success.
+ */
+enum run_outcome {
+	RUN_OPEN = 0,		/* started, no outcome in the evidence */
+	RUN_OK,
+	RUN_FAILED,
+};
+
+struct run {
+	const char		*key;		/* instance id, or NULL */
+	int64_t			 start;		/* its first event */
+	int64_t			 last;		/* its last event */
+	int64_t			 time;		/* its first failure or success */
+	const struct event	*ev;		/* the event that speaks for it */
+	uint32_t		 code;		/* a failed run's result code */
+	enum run_outcome	 outcome;
+	int			 action;	/* logged on, failed in the action */
+	uint32_t		 seen;		/* event ids met (runs.c bits) */
+	size_t			 nevents;
+};
+
+struct runlist {
+	struct run		*v;		/* by time */
+	size_t			 n;
+};
+
 struct htask {
 	const char		*name;
 	const struct taskdef	*def;
@@ -66,6 +94,7 @@ struct tctx {
 	struct account		  who;
 	int			  is_group;
 	int			  history;	/* TaskScheduler events seen */
+	struct runlist		  runs;		/* with an outcome, by time */
 	const struct event	**fail;		/* failures, by time */
 	size_t			  nfail;
 	const struct event	**ok;		/* successes, by time */

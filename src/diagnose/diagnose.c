@@ -260,6 +260,7 @@ diagnose_task(struct hctx *h, struct htask *ht, struct task_report *tr)
 		remediation_add(&t);
 	free(t.fail);
 	free(t.ok);
+	runlist_clear(&t.runs);
 	account_clear(&t.who);
 }
 

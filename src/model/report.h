@@ -72,8 +72,10 @@ struct task_report {
 	int64_t		 first_failure;
 	int64_t		 last_success;
 	int64_t		 last_failure;
-	unsigned long	 failures;
+	int		 onset_exact;	/* a success precedes onset; -1 none */
+	unsigned long	 failures;	/* runs, not events */
 	unsigned long	 successes;
+	unsigned long	 shared_logons;	/* batch logons no one task owns */
 	struct code_count *codes;
 	size_t		 ncodes;
 	enum cause	 cause;

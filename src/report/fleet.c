@@ -118,6 +118,12 @@ load_task(json_t *jt, struct task_report *tr)
 	tr->last_failure = TL_TIME_NONE;
 	if (json_is_integer(v = json_object_get(jt, "failures")))
 		tr->failures = (unsigned long)json_integer_value(v);
+	if (json_is_integer(v = json_object_get(jt, "successes")))
+		tr->successes = (unsigned long)json_integer_value(v);
+	if (json_is_integer(v = json_object_get(jt, "shared_logons")))
+		tr->shared_logons = (unsigned long)json_integer_value(v);
+	tr->onset_exact = json_is_boolean(v = json_object_get(jt,
+	    "onset_exact")) ? json_is_true(v) : -1;
 	if (json_is_number(v = json_object_get(jt, "confidence")))
 		tr->confidence = json_number_value(v);
 	tr->enabled = -1;

@@ -982,15 +982,26 @@ html_task(struct buf *b, const struct task_report *t, size_t hi, size_t ti,
 		buf_adds(b, " <span class=\"muted\">(no task definition)"
 		    "</span>");
 	buf_adds(b, "</dd><dt>onset</dt><dd>");
+	if (t->onset_exact == 0 && t->onset != TL_TIME_NONE)
+		buf_adds(b, "failing since at least ");
 	add_time(b, o, t->onset);
+	if (t->onset_exact == 0 && t->onset != TL_TIME_NONE)
+		buf_adds(b, " <span class=\"muted\">(no success before it "
+		    "in the evidence)</span>");
 	buf_adds(b, "</dd><dt>first failure</dt><dd>");
 	add_time(b, o, t->first_failure);
 	buf_adds(b, "</dd><dt>last success</dt><dd>");
 	add_time(b, o, t->last_success);
 	buf_adds(b, "</dd><dt>last failure</dt><dd>");
 	add_time(b, o, t->last_failure);
-	buf_printf(b, "</dd><dt>runs</dt><dd>%lu failed, %lu succeeded</dd>"
-	    "<dt>result codes</dt><dd>", t->failures, t->successes);
+	buf_printf(b, "</dd><dt>runs</dt><dd>%lu failed, %lu succeeded",
+	    t->failures, t->successes);
+	if (t->shared_logons > 0)
+		buf_printf(b, " <span class=\"muted\">(%lu batch logon%s of "
+		    "the account shared with other tasks, not counted)"
+		    "</span>", t->shared_logons, t->shared_logons == 1 ? "" :
+		    "s");
+	buf_adds(b, "</dd><dt>result codes</dt><dd>");
 	html_codes(b, t);
 	buf_adds(b, "</dd></dl>\n");
 

@@ -89,12 +89,19 @@ json_task(struct buf *b, const struct task_report *t)
 	json_add_string(b, status_name(t->status));
 	jkey(b, "onset", 0);
 	json_add_time(b, t->onset);
+	jkey(b, "onset_exact", 0);
+	buf_adds(b, t->onset_exact < 0 || t->onset == TL_TIME_NONE ? "null" :
+	    t->onset_exact ? "true" : "false");
 	jkey(b, "first_failure", 0);
 	json_add_time(b, t->first_failure);
 	jkey(b, "last_success", 0);
 	json_add_time(b, t->last_success);
 	jkey(b, "failures", 0);
 	buf_printf(b, "%lu", t->failures);
+	jkey(b, "successes", 0);
+	buf_printf(b, "%lu", t->successes);
+	jkey(b, "shared_logons", 0);
+	buf_printf(b, "%lu", t->shared_logons);
 	jkey(b, "result_codes", 0);
 	buf_addc(b, '[');
 	for (i = 0; i < t->ncodes; i++) {

@@ -148,6 +148,15 @@ text_task_full(FILE *fp, const struct task_report *t,
 		fprintf(fp, "    last ok    %s   failures %lu, successes "
 		    "%lu\n", report_when(o, t->last_success, a, sizeof(a)),
 		    t->failures, t->successes);
+		if (t->onset_exact == 0 && t->onset != TL_TIME_NONE)
+			fprintf(fp, "    failing since at least %s: no success "
+			    "before it in the evidence\n", report_when(o,
+			    t->onset, a, sizeof(a)));
+		if (t->shared_logons > 0)
+			fprintf(fp, "    shared     %lu batch logon%s of the "
+			    "account belong to no one task: not counted\n",
+			    t->shared_logons, t->shared_logons == 1 ? "" :
+			    "s");
 	}
 	for (i = 0; i < t->ncodes && i < 4; i++) {
 		ci = code_lookup(t->codes[i].code);

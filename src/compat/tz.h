@@ -1,8 +1,9 @@
 /*
  * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
  *
- * tz.h: the offset of a named time zone at a given time (--tz), the one
- * place that touches the C library's time-zone database.
+ * tz.h: the offset of a time zone (an IANA name or a fixed offset) at a
+ * given time (--tz), per call and thread-safe, the one place that
+ * touches a time-zone database.
  */
 
 #ifndef TL_COMPAT_TZ_H
@@ -10,6 +11,7 @@
 
 #include <stdint.h>
 
+int	tz_fixed(const char *, int *);
 int	tz_valid(const char *);
 int64_t	tz_offset(const char *, int64_t);
 

@@ -4,8 +4,10 @@
  * message.c: event summaries from a table of templates.  "{Field}" is
  * the field's value ("?" when absent, nothing with "{Field?}");
  * "{Field:code}" decodes an HRESULT, ":nt" an NTSTATUS, ":logon" a
- * logon type, ":kerb" a Kerberos code.  Events
- * without a template get "Provider ID: first fields".
+ * logon type, ":kerb" a Kerberos code.  "[...]" is kept only when
+ * every field in it is present (", with logon type {LogonType}" would
+ * otherwise read "with logon type ,").  Events without a template get
+ * "Provider ID: first fields".
  */
 
 #include "config.h"
@@ -24,7 +26,7 @@ struct template {
 
 static const struct template templates[] = {
 	{ "taskline", 1, "Task {TaskName} definition: runs as {UserId?}"
-	    "{GroupId?} with logon type {LogonType?}, action {Action1?}" },
+	    "{GroupId?}[ with logon type {LogonType}][, action {Action1}]" },
 	{ "taskline", 2, "Security policy: DisableDomainCreds "
 	    "{DisableDomainCreds}, SeBatchLogonRight {SeBatchLogonRight}, "
 	    "SeDenyBatchLogonRight {SeDenyBatchLogonRight}" },
@@ -247,18 +249,36 @@ provider_short(const char *p)
 	return p;
 }
 
+/*
+ * Expand fmt[0..len) into b; *missing is set when a field without "?"
+ * is absent.
+ */
 static void
-expand(struct buf *b, const struct event *ev, const char *fmt)
+expand(struct buf *b, const struct event *ev, const char *fmt, size_t len,
+    int *missing)
 {
-	const char	*p, *end, *colon, *v;
+	const char	*p, *end, *colon, *v, *stop = fmt + len;
 	char		 name[64];
-	size_t		 n;
+	size_t		 n, mark;
 	uint32_t	 code;
 	uint64_t	 u;
-	int		 optional;
+	int		 optional, gone;
 
-	for (p = fmt; *p != '\0'; p++) {
-		if (*p != '{' || (end = strchr(p, '}')) == NULL) {
+	for (p = fmt; p < stop; p++) {
+		if (*p == '[' && (end = memchr(p, ']', (size_t)(stop - p))) !=
+		    NULL) {
+			mark = b->len;
+			gone = 0;
+			expand(b, ev, p + 1, (size_t)(end - p - 1), &gone);
+			if (gone) {
+				b->len = mark;
+				b->data[mark] = '\0';
+			}
+			p = end;
+			continue;
+		}
+		if (*p != '{' || (end = memchr(p, '}', (size_t)(stop - p))) ==
+		    NULL) {
 			buf_addc(b, *p);
 			continue;
 		}
@@ -275,8 +295,10 @@ expand(struct buf *b, const struct event *ev, const char *fmt)
 		v = event_get(ev, name);
 		p = end;
 		if (v == NULL || *v == '\0') {
-			if (!optional)
+			if (!optional) {
 				buf_adds(b, "?");
+				*missing = 1;
+			}
 			continue;
 		}
 		if (colon == NULL) {
@@ -312,7 +334,10 @@ event_message(struct buf *b, const struct event *ev)
 	for (i = 0; i < TL_NELEM(templates); i++) {
 		if (templates[i].id == ev->event_id && ev->provider != NULL &&
 		    strstr(ev->provider, templates[i].provider) != NULL) {
-			expand(b, ev, templates[i].fmt);
+			int	missing = 0;
+
+			expand(b, ev, templates[i].fmt,
+			    strlen(templates[i].fmt), &missing);
 			goto done;
 		}
 	}

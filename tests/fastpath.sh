@@ -4,8 +4,10 @@
 # fastpath.sh: the fast path of `taskline analyze` (EVTX pre-filter,
 # the diagnosis's own stricter event table, split of large logs) gives
 # the same report as the slow path (TASKLINE_NO_FASTPATH=1) on every
-# scenario, as the EVTX bundle mkbundle makes of it, with -j1 and -j2.
-# Only the inputs' "skipped" counts may differ (that is the point).
+# scenario, as the EVTX bundle mkbundle makes of it, with -j1 and -j2;
+# so do `taskline batch` (every host report and the fleet files, over
+# all the bundles at once) and `taskline timeline`.  Only the inputs'
+# "skipped" counts may differ (that is the point).
 # With ../shared, the pre-filter is also checked record by record
 # against libevtx on the corpus (TASKLINE_FASTPATH_CHECK=1).
 set -u
@@ -46,6 +48,8 @@ for d in "$top_srcdir"/fixtures/scenarios/[0-9]*/; do
 		fail=$((fail + 1))
 		continue
 	fi
+	mkdir -p "$tmp/all"
+	cp -R "$tmp/b/$name" "$tmp/all/$name"
 	TASKLINE_NO_FASTPATH=1 run "$tmp/slow.json" -j1 "$tmp/b/$name"
 	strip "$tmp/slow.json" > "$tmp/slow.txt" || { fail=$((fail + 1)); continue; }
 	for j in 1 2 3; do
@@ -68,6 +72,59 @@ for d in "$top_srcdir"/fixtures/scenarios/[0-9]*/; do
 		fi
 	done
 done
+
+# batch and timeline over every bundle: fast as slow.
+TASKLINE_NO_FASTPATH=1 ${TL_RUN:+$TL_RUN} "$TASKLINE" batch -j1 \
+    -o "$tmp/bslow" "$tmp"/all/* >/dev/null 2>&1
+${TL_RUN:+$TL_RUN} "$TASKLINE" batch -j2 -o "$tmp/bfast" "$tmp"/all/* \
+    >/dev/null 2>&1
+nh=0
+for f in "$tmp"/bslow/hosts/*.json "$tmp"/bfast/hosts/*.json; do
+	g=${f#"$tmp"/bslow/}
+	g=${g#"$tmp"/bfast/}
+	[ -f "$tmp/bslow/$g" ] && [ -f "$tmp/bfast/$g" ] || {
+		echo "FAIL batch: $g only on one side"; fail=$((fail + 1)); }
+	nh=$((nh + 1))
+done
+for f in "$tmp"/bslow/hosts/*.json; do
+	g=hosts/$(basename "$f")
+	strip "$f" > "$tmp/bs.txt"
+	strip "$tmp/bfast/$g" > "$tmp/bf.txt" 2>/dev/null
+	if ! cmp -s "$tmp/bs.txt" "$tmp/bf.txt"; then
+		echo "FAIL batch: $g differs"
+		diff "$tmp/bs.txt" "$tmp/bf.txt" | head -10
+		fail=$((fail + 1))
+	fi
+done
+if [ "$nh" -ge 30 ] && cmp -s "$tmp/bslow/fleet.json" "$tmp/bfast/fleet.json" &&
+    cmp -s "$tmp/bslow/fleet.txt" "$tmp/bfast/fleet.txt"; then
+	pass=$((pass + 1))
+else
+	echo "FAIL batch: fleet files differ (or only $nh host reports)"
+	fail=$((fail + 1))
+fi
+# batch takes the fast path: it skips more records undecoded.
+if "$py" - "$tmp/bslow" "$tmp/bfast" <<'PY'
+import glob, json, sys
+def skipped(d):
+    return sum(i["skipped"] for f in glob.glob(d + "/hosts/*.json")
+        for i in json.load(open(f))["inputs"])
+sys.exit(0 if skipped(sys.argv[2]) > skipped(sys.argv[1]) else 1)
+PY
+then pass=$((pass + 1))
+else echo "FAIL batch: no more records skipped on the fast path"
+	fail=$((fail + 1))
+fi
+TASKLINE_NO_FASTPATH=1 ${TL_RUN:+$TL_RUN} "$TASKLINE" timeline -j1 -f jsonl \
+    -o "$tmp/tslow" "$tmp"/all/* >/dev/null 2>&1
+TASKLINE_SPLIT_MIN=1 ${TL_RUN:+$TL_RUN} "$TASKLINE" timeline -j3 -f jsonl \
+    -o "$tmp/tfast" "$tmp"/all/* >/dev/null 2>&1
+if [ -s "$tmp/tslow" ] && cmp -s "$tmp/tslow" "$tmp/tfast"; then
+	pass=$((pass + 1))
+else
+	echo "FAIL timeline: fast and slow differ"
+	fail=$((fail + 1))
+fi
 
 # The pre-filter against libevtx, record by record, on the corpus.
 corpus="${TL_SHARED:-$top_srcdir/../shared}/corpus/evtx"

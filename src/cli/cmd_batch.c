@@ -20,7 +20,6 @@
 #include "cli.h"
 #include "diagnose/diagnose.h"
 #include "report/fleet.h"
-#include "diagnose/relevance.h"
 #include "input/load.h"
 #include "model/report.h"
 #include "model/timeline.h"
@@ -379,8 +378,6 @@ cmd_batch(const struct cli_cmd *self, int argc, char **argv)
 	/* One job per bundle: bundles run side by side instead. */
 	cli_load_opts(&b.lo, 1, 1);
 	b.lo.note = cli_note;
-	b.lo.fast = 0;
-	b.lo.filter = &relevance_filter;
 	pthread_mutex_init(&b.lock, NULL);
 	pthread_cond_init(&b.turn, NULL);
 	b.progress = isatty(STDERR_FILENO);

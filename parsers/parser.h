@@ -76,6 +76,7 @@ extern const struct parser evtx_parser;
 extern const struct parser eventxml_parser;
 extern const struct parser taskxml_parser;
 extern const struct parser secedit_parser;
+extern const struct parser regf_parser;
 
 const struct parser	*parser_for_kind(enum input_kind);
 const struct parser	*parser_probe(const uint8_t *, size_t, int *);

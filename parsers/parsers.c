@@ -15,6 +15,7 @@ static const struct parser *const parser_table[] = {
 	&eventxml_parser,
 	&taskxml_parser,
 	&secedit_parser,
+	&regf_parser,
 };
 
 const struct parser *

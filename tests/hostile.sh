@@ -7,7 +7,9 @@
 # shared corpus, truncations and bit flips of a good log, a chunk of
 # noise, empty and non-EVTX files, entity bombs, external entities,
 # deep nesting, broken UTF-16, INF noise and long lines, hostile and
-# damaged archives, compression bombs, a FIFO, link loops ...).  Each
+# damaged archives, compression bombs, a FIFO, link loops, the corpus's
+# damaged registry hives and hostile ones: bad cell sizes, subkey-list
+# loops, huge value sizes, tests/hostile/hives.py ...).  Each
 # bundle is analysed beside a copy of the demo bundle in one run of
 # `taskline analyze -f json`, and each run must:
 #   - end by itself within the time limit, with status 1 or 4 (the good
@@ -45,7 +47,9 @@ mkdir "$cases" "$work/m"
 canary="taskline-canary-$$-must-never-be-shown"
 echo "$canary" > "$work/canary"
 passwd=$(head -n 1 /etc/passwd)
-MKEVTX=$top_builddir/fixtures/mkevtx MKARCHIVE=$MKARCHIVE SCEN=$SCEN \
+MKHIVE=$top_builddir/fixtures/mkhive \
+    HIVESPECS=$top_srcdir/tests/fixtures/data/hives \
+    MKEVTX=$top_builddir/fixtures/mkevtx MKARCHIVE=$MKARCHIVE SCEN=$SCEN \
     CORPUS=$CORPUS CANARY=$work/canary \
     /usr/bin/python3 "$top_srcdir/tests/hostile/make_cases.py" "$cases" ||
     fail "make_cases.py"

@@ -302,6 +302,11 @@ load_merge(struct load *ld, struct pool *pool)
 		in->stats.damaged += j->in.stats.damaged;
 		in->stats.skipped += j->in.stats.skipped;
 		in->stats.recovered_bad += j->in.stats.recovered_bad;
+		/* A note the parser set on its copy (a hive's .LOG1). */
+		if (j->in.note != in->note) {
+			free(in->note);
+			in->note = j->in.note;
+		}
 		if (j->rc < 0) {
 			in->unusable = 1;
 			if (j->err.input[0] == '\0')

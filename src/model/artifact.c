@@ -31,6 +31,8 @@ taskdef_new(void)
 	td->mtime = TL_TIME_NONE;
 	td->enabled = td->hidden = -1;
 	td->run_only_if_network = td->start_when_available = -1;
+	td->cache_written = td->created = TL_TIME_NONE;
+	td->last_run = td->last_success = TL_TIME_NONE;
 	return td;
 }
 
@@ -80,6 +82,8 @@ taskdef_free(struct taskdef *td)
 	free(td->context);
 	free(td->multiple_instances);
 	free(td->execution_time_limit);
+	free(td->cache_id);
+	free(td->cache_key);
 	free(td);
 }
 
@@ -180,6 +184,8 @@ secpol_free(struct secpol *sp)
 		free(sp->entries[i].section);
 		free(sp->entries[i].key);
 		free(sp->entries[i].value);
+		free(sp->entries[i].reg_key);
+		free(sp->entries[i].reg_value);
 	}
 	free(sp->entries);
 	free(sp->file);
@@ -201,6 +207,79 @@ secpol_add(struct secpol *sp, const char *section, const char *key,
 	e->key = xstrdup(key != NULL ? key : "");
 	e->value = xstrdup(value != NULL ? value : "");
 	e->line = line;
+	e->reg_key = e->reg_value = NULL;
+	e->written = e->time = TL_TIME_NONE;
+}
+
+/*
+ * Append a fact read from a hive: section, key and value as an INF
+ * would hold them, the key path and value name it came from and the
+ * key's last-written time.  Returns the entry (valid until the next
+ * add) so that the caller can set the time the value itself holds.
+ */
+struct secpol_entry *
+secpol_add_fact(struct secpol *sp, const char *section, const char *key,
+    const char *value, const char *reg_key, const char *reg_value,
+    int64_t written)
+{
+	struct secpol_entry	*e;
+
+	secpol_add(sp, section, key, value, 0);
+	e = &sp->entries[sp->nentries - 1];
+	e->reg_key = xstrdup(reg_key != NULL ? reg_key : "");
+	e->reg_value = xstrdup(reg_value != NULL ? reg_value : "");
+	e->written = written;
+	return e;
+}
+
+/*
+ * The entry with this key in the n-th section (0 first) whose name
+ * starts with prefix, case-insensitive; a NULL key gives the section's
+ * first entry.  Hives keep one section per account ("Local Account
+ * 1001") and per task: this walks them.
+ */
+const struct secpol_entry *
+secpol_section_find(const struct secpol *sp, const char *prefix,
+    const char *key, size_t n)
+{
+	const char	*cur = NULL;
+	size_t		 i, seen = 0;
+
+	if (sp == NULL || prefix == NULL)
+		return NULL;
+	for (i = 0; i < sp->nentries; i++) {
+		if (!tl_strcaseprefix(sp->entries[i].section, prefix))
+			continue;
+		if (cur == NULL || tl_strcasecmp(cur,
+		    sp->entries[i].section) != 0) {
+			if (cur != NULL)
+				seen++;
+			cur = sp->entries[i].section;
+		}
+		if (seen > n)
+			break;
+		if (seen == n && (key == NULL ||
+		    tl_strcasecmp(sp->entries[i].key, key) == 0))
+			return &sp->entries[i];
+	}
+	return NULL;
+}
+
+static const char *const hive_kind_names[] = {
+	[HIVE_NONE] = "none",
+	[HIVE_SYSTEM] = "SYSTEM",
+	[HIVE_SOFTWARE] = "SOFTWARE",
+	[HIVE_SECURITY] = "SECURITY",
+	[HIVE_SAM] = "SAM",
+	[HIVE_OTHER] = "other",
+};
+
+const char *
+hive_kind_name(enum hive_kind k)
+{
+	if ((size_t)k >= TL_NELEM(hive_kind_names))
+		return "other";
+	return hive_kind_names[k];
 }
 
 /*

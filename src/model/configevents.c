@@ -3,9 +3,11 @@
  *
  * configevents.c: one EVENT_CONFIG event per task definition (dated by
  * its registration date, else the file's time) and per security policy
- * (dated by the file's time), carrying the facts that bear on logons.
- * Their provider is "taskline" and their channel names the source:
- * "Task XML" or "Security policy".
+ * (dated by the file's time), carrying the facts that bear on logons;
+ * and one per fact read from a registry hive, dated by the time the
+ * value holds (a SAM password change) or else its key's last-written
+ * time.  Their provider is "taskline" and their channel names the
+ * source: "Task XML", "TaskCache", "Security policy" or "Registry".
  */
 
 #include "config.h"
@@ -41,6 +43,15 @@ addf(struct event *ev, const char *name, const char *value)
 		event_add_field(ev, name, value);
 }
 
+static void
+addtime(struct event *ev, const char *name, int64_t t)
+{
+	char	s[TL_TIME_STRLEN];
+
+	if (t != TL_TIME_NONE)
+		addf(ev, name, tl_time_format(t, s, sizeof(s)));
+}
+
 static struct event *
 task_event(const struct taskdef *td)
 {
@@ -54,9 +65,14 @@ task_event(const struct taskdef *td)
 	ev->input = td->input;
 	ev->source = td->file;
 	event_set_str(&ev->provider, "taskline");
-	event_set_str(&ev->channel, "Task XML");
-	ev->event_id = CONFIG_EVENT_TASK;
-	if (td->reg_time != TL_TIME_NONE) {
+	event_set_str(&ev->channel, td->from_cache ? "TaskCache" :
+	    "Task XML");
+	ev->event_id = td->from_cache ? CONFIG_EVENT_TASKCACHE :
+	    CONFIG_EVENT_TASK;
+	if (td->from_cache) {
+		ev->time = td->cache_written;
+		addf(ev, "Dated", "key");
+	} else if (td->reg_time != TL_TIME_NONE) {
 		ev->time = td->reg_time;
 		ev->record = 1;		/* dated by registration */
 	} else
@@ -80,6 +96,45 @@ task_event(const struct taskdef *td)
 		else
 			addf(ev, name, td->actions[i].type);
 	}
+	if (td->from_cache) {
+		addf(ev, "Key", td->cache_key);
+		addf(ev, "Id", td->cache_id);
+		addtime(ev, "KeyLastWritten", td->cache_written);
+		addtime(ev, "Created", td->created);
+		addtime(ev, "LastRun", td->last_run);
+		addtime(ev, "LastSuccess", td->last_success);
+		if (td->has_result) {
+			snprintf(name, sizeof(name), "0x%08X",
+			    (unsigned)td->last_result);
+			addf(ev, "LastResult", name);
+		}
+	}
+	return ev;
+}
+
+/* One fact read from a hive. */
+static struct event *
+hive_event(const struct secpol *sp, const struct secpol_entry *e)
+{
+	struct event	*ev;
+
+	ev = event_new();
+	ev->kind = EVENT_CONFIG;
+	ev->input = sp->input;
+	ev->source = sp->file;
+	ev->record = (uint64_t)(e - sp->entries) + 1;
+	ev->time = e->time != TL_TIME_NONE ? e->time : e->written;
+	event_set_str(&ev->provider, "taskline");
+	event_set_str(&ev->channel, "Registry");
+	ev->event_id = CONFIG_EVENT_REGISTRY;
+	addf(ev, "Hive", hive_kind_name(sp->hive));
+	addf(ev, "Key", e->reg_key);
+	addf(ev, "Value", e->reg_value);
+	addf(ev, "Section", e->section);
+	addf(ev, "Name", e->key);
+	addf(ev, "Data", e->value);
+	addtime(ev, "KeyLastWritten", e->written);
+	addf(ev, "Dated", e->time != TL_TIME_NONE ? "value" : "key");
 	return ev;
 }
 
@@ -138,12 +193,19 @@ void
 config_events(struct taskdef **tasks, size_t ntasks, struct secpol **pols,
     size_t npols, struct event ***out, size_t *nout)
 {
-	size_t	i;
+	size_t	i, j;
 
 	*out = NULL;
 	*nout = 0;
 	for (i = 0; i < ntasks; i++)
 		push(out, nout, task_event(tasks[i]));
-	for (i = 0; i < npols; i++)
-		push(out, nout, policy_event(pols[i]));
+	for (i = 0; i < npols; i++) {
+		if (pols[i]->hive == HIVE_NONE) {
+			push(out, nout, policy_event(pols[i]));
+			continue;
+		}
+		for (j = 0; j < pols[i]->nentries; j++)
+			push(out, nout, hive_event(pols[i],
+			    &pols[i]->entries[j]));
+	}
 }

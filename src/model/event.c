@@ -20,6 +20,7 @@ static const char *input_kind_names[] = {
 	[INPUT_EVENTXML] = "event-xml",
 	[INPUT_TASKXML] = "task-xml",
 	[INPUT_SECEDIT] = "secedit-inf",
+	[INPUT_REGF] = "registry-hive",
 };
 
 const char *

@@ -20,6 +20,7 @@ enum input_kind {
 	INPUT_EVENTXML,		/* <Events> / <Event> XML (wevtutil, evtxexport) */
 	INPUT_TASKXML,		/* a task definition from System32\Tasks */
 	INPUT_SECEDIT,		/* secedit /export or GptTmpl.inf */
+	INPUT_REGF,		/* a registry hive (regf) or its .LOG1/.LOG2 */
 };
 
 const char	*input_kind_name(enum input_kind);
@@ -154,6 +155,22 @@ struct taskdef {
 	size_t		 ntriggers;
 	struct task_action *actions;
 	size_t		 nactions;
+
+	/*
+	 * A task the SOFTWARE hive's TaskCache knows (file is the hive):
+	 * Tasks\{GUID} and its DynamicInfo.  Times are UTC; last_result
+	 * is meaningful when has_result.
+	 */
+	int		 from_cache;
+	char		*cache_id;	/* {GUID} */
+	char		*cache_key;	/* Tasks\{GUID} key path */
+	int64_t		 cache_written;	/* that key's last-written time */
+	int64_t		 created;	/* DynamicInfo, or TL_TIME_NONE */
+	int64_t		 last_run;
+	int64_t		 last_success;
+	uint32_t	 last_result;
+	int		 has_result;
+	uint32_t	 state;
 };
 
 struct taskdef	*taskdef_new(void);
@@ -175,13 +192,36 @@ struct secpol_entry {
 	char		*key;
 	char		*value;		/* raw, trimmed; "" without '=' */
 	unsigned long	 line;
+	/* Facts from a hive: where they were read (NULL for an INF). */
+	char		*reg_key;	/* key path from the hive's root */
+	char		*reg_value;	/* value name ("" the default) */
+	int64_t		 written;	/* the key's last-written time */
+	int64_t		 time;		/* a time the value itself holds */
 };
+
+/*
+ * What a policy came from: an INF, or the facts read from one registry
+ * hive, kept in the same section/key/value shape so that the INF's
+ * lookups (Registry Values, Privilege Rights, System Access) read both.
+ */
+enum hive_kind {
+	HIVE_NONE = 0,		/* not a hive: a security template */
+	HIVE_SYSTEM,
+	HIVE_SOFTWARE,
+	HIVE_SECURITY,
+	HIVE_SAM,
+	HIVE_OTHER,		/* a hive none of the above */
+};
+
+const char	*hive_kind_name(enum hive_kind);
 
 struct secpol {
 	char		*file;
 	uint32_t	 input;
 	int64_t		 mtime;
 	char		*encoding;
+	enum hive_kind	 hive;
+	int		 dirty;		/* sequence numbers differ */
 	struct secpol_entry *entries;
 	size_t		 nentries;
 };
@@ -190,6 +230,10 @@ struct secpol	*secpol_new(void);
 void	 secpol_free(struct secpol *);
 void	 secpol_add(struct secpol *, const char *, const char *,
 	    const char *, unsigned long);
+struct secpol_entry *secpol_add_fact(struct secpol *, const char *,
+	    const char *, const char *, const char *, const char *, int64_t);
+const struct secpol_entry *secpol_section_find(const struct secpol *,
+	    const char *, const char *, size_t);
 size_t	 secpol_section_count(const struct secpol *);
 const struct secpol_entry *secpol_find(const struct secpol *, const char *,
 	    const char *);

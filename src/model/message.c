@@ -30,6 +30,11 @@ static const struct template templates[] = {
 	{ "taskline", 2, "Security policy: DisableDomainCreds "
 	    "{DisableDomainCreds}, SeBatchLogonRight {SeBatchLogonRight}, "
 	    "SeDenyBatchLogonRight {SeDenyBatchLogonRight}" },
+	{ "taskline", 3, "Registry {Hive} {Key}\\{Value?}: {Name} = "
+	    "{Data}" },
+	{ "taskline", 4, "TaskCache {TaskName} ({Id}): last run "
+	    "{LastRun?}, last result {LastResult?}, last success "
+	    "{LastSuccess?}" },
 	{ "TaskScheduler", 100, "Task {TaskName} started for {UserContext}" },
 	{ "TaskScheduler", 101,
 	    "Task {TaskName} failed to start for {UserContext}: "
@@ -230,6 +235,12 @@ logon_type_name(unsigned long t)
 const char *
 timestamp_desc(const struct event *ev)
 {
+	const char	*d;
+
+	/* Hive facts say what dates them (configevents.c). */
+	if (ev->kind == EVENT_CONFIG && (d = event_get(ev, "Dated")) != NULL)
+		return strcmp(d, "value") == 0 ? "Value Time" :
+		    "Key Last Written";
 	if (ev->kind == EVENT_CONFIG)
 		return ev->record != 0 ? "Registration Time" :
 		    "File Modification Time";

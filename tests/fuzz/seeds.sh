@@ -15,7 +15,7 @@ top=$(cd "$here/../.." && pwd)
 shared=${TL_SHARED:-$top/../shared}
 corpus=$shared/corpus
 
-for t in evtx eventxml taskxml secedit writers input; do
+for t in evtx eventxml taskxml secedit writers input regf; do
 	mkdir -p "$out/$t"
 done
 
@@ -54,19 +54,34 @@ if [ -d "$corpus" ]; then
 	for f in "$corpus"/secedit/*; do
 		[ -f "$f" ] && seed secedit "$f"
 	done
+	for f in "$corpus"/hives/*; do		# the small ones
+		[ -f "$f" ] && [ "$(wc -c < "$f")" -le 600000 ] &&
+		    seed regf "$f"
+	done
 else
 	echo "seeds.sh: no $corpus: fixtures only" >&2
 fi
 
+# Hives from the specs, when mkhive is built beside this script.
+mkhive=${MKHIVE:-$top/fixtures/mkhive}
+if [ -x "$mkhive" ]; then
+	for f in "$top"/tests/fixtures/data/hives/*.spec \
+	    "$top"/fixtures/scenarios/*/hives/*.spec; do
+		[ -f "$f" ] || continue
+		n=$((n + 1))
+		"$mkhive" "$f" "$out/regf/seed-$n" || rm -f "$out/regf/seed-$n"
+	done
+fi
+
 # The regression inputs are seeds too.
-for t in evtx eventxml taskxml secedit writers input; do
+for t in evtx eventxml taskxml secedit writers input regf; do
 	for f in "$here"/regress/$t/*; do
 		[ -f "$f" ] && seed $t "$f"
 	done
 done
 
 # The input probe sees the first bytes of every kind of file.
-for t in evtx eventxml taskxml secedit; do
+for t in evtx eventxml taskxml secedit regf; do
 	for f in "$out"/$t/*; do
 		[ -f "$f" ] && seed input "$f" 4096
 	done

@@ -389,6 +389,37 @@ d = bundle()
 nl = put(d, LOGS + "/Sec\u009b2J\u009d0;x\u0085.evtx", GOOD[:5000])
 add("terminal: C1 controls in a damaged log's name", "damaged", nl, OFFSET)
 
+# --- registry hives (issue 17) ----------------------------------------
+# The corpus's real hives, damaged ones included, and hostile hives
+# patched from mkhive's (tests/hostile/hives.py), where a collection
+# holds them.
+CONFIG = "C/Windows/System32/config"
+CORPUS_HIVES = [
+    ("corrupt_base_block_checksum_yarp.hiv", "damaged", "checksum"),
+    ("corrupt_sam_bad_hbin_signature_registry_ez.hiv", "damaged",
+     "unreadable"),
+    ("corrupt_system_broken_hbin_chain_regipy.hiv", "damaged", "root key"),
+    ("dirty_security_43sids_registry_ez.hiv", "damaged", "dirty hive"),
+    ("dirty_system_win81plus_regipy.hiv", "damaged", "dirty hive"),
+    ("truncated_dirty_yarp.hiv", "damaged", "truncated"),
+    ("sam_3users_plaso.hiv", "read", "-"),
+    ("security_dfwinreg.hiv", "read", "-"),
+]
+if CORPUS and os.path.isdir(os.path.join(CORPUS, "hives")):
+    for f, expect, pattern in CORPUS_HIVES:
+        d = bundle()
+        dst = os.path.join(d, CONFIG, f)
+        os.makedirs(os.path.dirname(dst))
+        shutil.copyfile(os.path.join(CORPUS, "hives", f), dst)
+        add("corpus " + f, expect, dst, pattern)
+if os.environ.get("MKHIVE"):
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import hives
+    for name, data, expect, pattern in hives.cases(
+            os.environ["MKHIVE"], os.environ["HIVESPECS"]):
+        case_file(name, "ignored" if expect == "any" else expect,
+                  CONFIG + "/SYSTEM", bytes(data), pattern)
+
 with open(os.path.join(OUT, "cases.tsv"), "w", encoding="utf-8") as f:
     for c in cases:
         f.write("%d\t%s\t%s\t%s\t%s\n" % c)

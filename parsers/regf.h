@@ -1,0 +1,79 @@
+/*
+ * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
+ *
+ * regf.h: what parsers/regf.c reads itself, beside libregf: the base
+ * block (libregf does not expose the sequence numbers) and the binary
+ * values whose layouts are documented outside the regf format (SAM F
+ * and V, TaskCache DynamicInfo, SIDs, SYSTEMTIME rules).
+ */
+
+#ifndef TL_REGF_H
+#define TL_REGF_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util.h"
+
+#define REGF_BASE_BLOCK		4096
+#define TL_MAX_REG_VALUE	(4U * 1024 * 1024)	/* one value's data */
+#define TL_MAX_REG_DEPTH	64	/* TaskCache\Tree nesting */
+#define TL_MAX_REG_KEYS		200000	/* keys one hive may make us visit */
+
+struct regf_base {
+	uint32_t	seq1, seq2;	/* primary and secondary sequence */
+	uint32_t	major, minor;
+	uint32_t	type;		/* 0 hive, 1/2/6 transaction log */
+	uint32_t	bins_size;	/* hive bins data size */
+	uint32_t	checksum;	/* stored */
+	uint32_t	computed;	/* XOR of the first 127 dwords */
+	uint64_t	written;	/* FILETIME */
+};
+
+int	 regf_base_parse(const uint8_t *, size_t, struct regf_base *);
+
+/* A SAM user's F value (0x50 bytes; plaso, samparse, impacket). */
+struct sam_user_f {
+	int64_t		last_logon;		/* TL_TIME_NONE when never */
+	int64_t		password_set;
+	int64_t		account_expires;	/* NONE: never */
+	int64_t		last_failed;
+	uint32_t	rid;
+	uint32_t	acb;
+	uint16_t	bad_count;
+	uint16_t	logon_count;
+};
+
+#define SAM_ACB_DISABLED	0x0001
+#define SAM_ACB_PWNOEXP		0x0200
+#define SAM_ACB_AUTOLOCK	0x0400
+
+/* SAM\Domains\Account\F: the domain's password and lockout policy. */
+struct sam_domain_f {
+	int64_t		max_age;	/* seconds, -1: never expires */
+	int64_t		min_age;
+	int64_t		lockout_duration;
+	int64_t		lockout_window;
+	uint32_t	min_length;
+	uint32_t	history;
+	uint32_t	lockout_threshold;
+};
+
+int	 sam_user_f_parse(const uint8_t *, size_t, struct sam_user_f *);
+int	 sam_domain_f_parse(const uint8_t *, size_t, struct sam_domain_f *);
+int	 sam_v_string(const uint8_t *, size_t, unsigned, char **);
+int	 sid_format(const uint8_t *, size_t, char *, size_t, size_t *);
+
+/* TaskCache\Tasks\{GUID}\DynamicInfo (28 or 36 bytes). */
+struct dyninfo {
+	uint32_t	version;
+	int64_t		created;
+	int64_t		last_run;
+	uint32_t	state;
+	uint32_t	last_result;
+	int64_t		last_success;	/* 36-byte form only, else NONE */
+};
+
+int	 dyninfo_parse(const uint8_t *, size_t, struct dyninfo *);
+
+#endif /* TL_REGF_H */

@@ -1,0 +1,94 @@
+#!/bin/sh
+# Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
+#
+# hives.sh: registry hives (issue 17).  Every hive spec (tests/fixtures/
+# data/hives/*.spec and the scenarios' hives/*.spec) is compiled with
+# fixtures/mkhive and read back by libregf's regfexport, hivexregedit
+# --export and hivex (Win::Hivex): key for key, value for value,
+# timestamp for timestamp (tests/tools/hivecmp.py).  Then every fact
+# taskline reads is asserted with its provenance on the synthetic hives
+# and on the real hives of ../shared/corpus/hives, damaged ones included
+# (tests/tools/hive_facts.py).
+. "${top_srcdir:?}/tests/bundle/common.sh"
+PY=/usr/bin/python3
+[ -x "$PY" ] || { echo "no $PY: skipped"; exit 77; }
+MKHIVE=$top_builddir/fixtures/mkhive
+DATA=$top_srcdir/tests/fixtures/data/hives
+
+cmp=1
+for t in regfexport hivexregedit perl; do
+	command -v "$t" >/dev/null 2>&1 || cmp=0
+done
+perl -MWin::Hivex -e 1 2>/dev/null || cmp=0
+[ $cmp -eq 1 ] || echo "# regfexport or hivex missing: no read-back check"
+
+n=0
+for spec in "$DATA"/*.spec "$SCEN"/*/hives/*.spec; do
+	[ -f "$spec" ] || continue
+	n=$((n + 1))
+	out=$work/h$n.hiv
+	case $spec in
+	"$DATA"/*) out=$work/$(basename "$spec" .spec).hiv ;;
+	esac
+	"$MKHIVE" -l "$work/h$n.lst" "$spec" "$out" || fail "mkhive $spec"
+	[ $cmp -eq 1 ] || continue
+	"$PY" "$top_srcdir/tests/tools/hivecmp.py" "$work/h$n.lst" "$out" ||
+	    fail "read-back of $spec"
+done
+[ $n -ge 4 ] || fail "only $n hive specs"
+echo "# $n hive specs compiled (read back: $cmp)"
+
+# A spec mistake names the file and line.
+printf 'key A\nvalue x dword nope\n' > "$work/bad.spec"
+if "$MKHIVE" "$work/bad.spec" "$work/bad.hiv" 2> "$work/err"; then
+	fail "mkhive took a bad number"
+fi
+grep -q "bad.spec:2: bad number \"nope\"" "$work/err" ||
+    fail "mkhive error: $(cat "$work/err")"
+
+set -- "$TASKLINE" "$work"
+if [ -d "$CORPUS/hives" ]; then
+	set -- "$@" "$CORPUS/hives"
+else
+	echo "# no corpus at $CORPUS: synthetic hives only"
+fi
+TASKLINE_RUN=${TL_RUN:-} "$PY" "$top_srcdir/tests/tools/hive_facts.py" "$@" ||
+    fail "hive facts"
+
+# A dirty hive with its .LOG1 beside it: the damage line names the log,
+# the log itself is noted (not replayed), and the run goes on.
+mkdir -p "$work/logs/C/Windows/System32/config"
+"$PY" - "$work/system.hiv" "$work/logs/C/Windows/System32/config" <<'PYEOF'
+import struct, sys
+h = bytearray(open(sys.argv[1], "rb").read())
+def fix(b):
+    x = 0
+    for i in range(127):
+        x ^= struct.unpack_from("<I", b, 4 * i)[0]
+    struct.pack_into("<I", b, 508, x or 1)
+struct.pack_into("<I", h, 4, 7)                 # dirty: 7 and 1
+fix(h)
+open(sys.argv[2] + "/SYSTEM", "wb").write(h)
+log = bytearray(h[:4096] + b"HvLE" + bytes(508))
+struct.pack_into("<I", log, 28, 1)              # file type 1: a log
+fix(log)
+open(sys.argv[2] + "/SYSTEM.LOG1", "wb").write(log)
+PYEOF
+st=0
+tl analyze -f json -o "$work/logs.json" "$work/logs" 2> "$work/logs.err" ||
+    st=$?
+[ $st -eq 3 ] || fail "dirty hive: status $st, want 3: $(cat "$work/logs.err")"
+grep -q 'config/SYSTEM: dirty hive: sequence numbers 0x7 and 0x1 differ.*(.LOG1)' \
+    "$work/logs.err" || fail "dirty hive line: $(cat "$work/logs.err")"
+"$PY" - "$work/logs.json" <<'PYEOF' || fail "hive inputs in the report"
+import json, sys
+r = json.load(open(sys.argv[1]))
+ins = {i["path"].rsplit("/", 1)[-1]: i for i in r["inputs"]}
+assert ins["SYSTEM"]["kind"] == "registry-hive", ins["SYSTEM"]
+assert ins["SYSTEM"]["damaged"] >= 1, ins["SYSTEM"]
+assert ins["SYSTEM"]["records"] > 10, ins["SYSTEM"]
+assert ins["SYSTEM.LOG1"]["kind"] == "registry-hive", ins["SYSTEM.LOG1"]
+assert "transaction log" in ins["SYSTEM.LOG1"]["note"], ins["SYSTEM.LOG1"]
+PYEOF
+tmp_empty "the dirty hive"
+echo "# dirty hive and its .LOG1 reported"

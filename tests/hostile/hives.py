@@ -1,0 +1,180 @@
+#!/usr/bin/python3
+# Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
+#
+# hives.py: hostile registry hives, made by patching hives that
+# fixtures/mkhive compiles from tests/fixtures/data/hives/*.spec.  Used by
+# make_cases.py (the hostile suite) and, run as a script, to write the
+# fuzz regression inputs: hives.py MKHIVE SPECDIR OUTDIR.
+#
+# Each case is (name, hive bytes, what taskline must say); the patches
+# find cells by walking the hive bins, so they follow mkhive's layout.
+
+import os
+import random
+import struct
+import subprocess
+import sys
+import tempfile
+
+BASE = 4096
+
+
+def compile_spec(mkhive, spec):
+    with tempfile.TemporaryDirectory() as d:
+        out = os.path.join(d, "h")
+        subprocess.run([mkhive, spec, out], check=True)
+        return bytearray(open(out, "rb").read())
+
+
+def cells(h):
+    """(file offset of the cell size, size, content) of every cell."""
+    off = BASE
+    while off + 32 <= len(h) and h[off:off + 4] == b"hbin":
+        size = struct.unpack_from("<I", h, off + 8)[0]
+        c = off + 32
+        while c + 4 <= off + size:
+            s = struct.unpack_from("<i", h, c)[0]
+            n = abs(s)
+            if n < 8:
+                break
+            yield c, s, h[c + 4:c + n]
+            c += n
+        off += size
+
+
+def nk(h, name, nth=0):
+    """File offset of the nk cell of the nth key named name."""
+    for c, s, body in cells(h):
+        if body[:2] == b"nk":
+            ln = struct.unpack_from("<H", body, 72)[0]
+            if body[76:76 + ln] == name.encode("latin-1"):
+                if nth == 0:
+                    return c
+                nth -= 1
+    raise KeyError(name)
+
+
+def vk(h, name, nth=0):
+    for c, s, body in cells(h):
+        if body[:2] == b"vk":
+            ln = struct.unpack_from("<H", body, 2)[0]
+            if body[20:20 + ln] == name.encode("latin-1"):
+                if nth == 0:
+                    return c
+                nth -= 1
+    raise KeyError(name)
+
+
+def rel(c):
+    return c - BASE
+
+
+def at(off):
+    return BASE + off
+
+
+def fix_checksum(h):
+    x = 0
+    for i in range(127):
+        x ^= struct.unpack_from("<I", h, i * 4)[0]
+    struct.pack_into("<I", h, 508, x or 1)
+
+
+def cases(mkhive, specdir):
+    """[(name, bytes, expect, pattern)]: expect as in make_cases.py."""
+    sysh = compile_spec(mkhive, os.path.join(specdir, "system.spec"))
+    soft = compile_spec(mkhive, os.path.join(specdir, "software.spec"))
+    out = []
+
+    h = bytearray(sysh)
+    struct.pack_into("<i", h, nk(h, "Lsa"), -0x7ffffff8)
+    out.append(("hive: key cell size 0x7ffffff8", h, "damaged",
+                "cell size"))
+
+    h = bytearray(sysh)
+    c = nk(h, "Control")
+    lst = struct.unpack_from("<I", h, c + 4 + 28)[0]
+    struct.pack_into("<i", h, at(lst), 0)
+    out.append(("hive: subkey list cell of size 0", h, "damaged",
+                "cell size"))
+
+    # ControlSet002\Control's subkey list names Control itself: a loop
+    # (regfexport 20201007 never ends on it).
+    h = bytearray(sysh)
+    c = nk(h, "Control", 1)
+    lst = at(struct.unpack_from("<I", h, c + 4 + 28)[0])
+    cnt = struct.unpack_from("<H", h, lst + 6)[0]
+    for i in range(cnt):
+        struct.pack_into("<I", h, lst + 8 + 8 * i, rel(c))
+    out.append(("hive: subkey list that loops to its key", h, "damaged",
+                "loops back"))
+
+    # TaskCache\Tree\Backup's list points back at Tree: a cycle the
+    # Tree walk must bound.
+    h = bytearray(soft)
+    tree = nk(h, "Tree")
+    c = nk(h, "Backup")
+    lst = at(struct.unpack_from("<I", h, c + 4 + 28)[0])
+    struct.pack_into("<I", h, lst + 8, rel(tree))
+    out.append(("hive: TaskCache Tree that cycles", h, "damaged",
+                "loops back"))
+
+    # The policy value (ControlSet002's, the second) with a huge size,
+    # then with its data far out of the file.
+    h = bytearray(sysh)
+    v = vk(h, "disabledomaincreds", 1)
+    struct.pack_into("<I", h, v + 4 + 4, 0x7ffffff0)
+    struct.pack_into("<I", h, v + 4 + 8, 0x20)
+    out.append(("hive: value data size 0x7ffffff0", h, "damaged",
+                r"Control\\Lsa is unreadable"))
+
+    h = bytearray(sysh)
+    v = vk(h, "disabledomaincreds", 1)
+    struct.pack_into("<I", h, v + 4 + 4, 0x00000100)
+    struct.pack_into("<I", h, v + 4 + 8, 0x7ffff000)
+    out.append(("hive: policy value data far out of the file", h,
+                "damaged", "DisableDomainCreds|disabledomaincreds"))
+
+    h = bytearray(sysh)
+    struct.pack_into("<I", h, 40, 0x7ffff000)
+    fix_checksum(h)
+    out.append(("hive: hive bins size past the end", h, "damaged",
+                "truncated"))
+
+    h = bytearray(sysh)
+    struct.pack_into("<I", h, BASE + 8, 0)
+    out.append(("hive: first hive bin of size 0", h, "damaged", "-"))
+
+    h = bytearray(sysh)
+    h[100] ^= 0xff
+    out.append(("hive: base block checksum wrong", h, "damaged",
+                "checksum"))
+
+    h = bytearray(sysh)
+    struct.pack_into("<I", h, 36, 0x7ffffff0)
+    fix_checksum(h)
+    out.append(("hive: root cell offset out of the file", h, "damaged",
+                "root key"))
+
+    h = bytearray(sysh)
+    struct.pack_into("<I", h, 4, 9)
+    fix_checksum(h)
+    out.append(("hive: dirty (sequence 9 and 1)", h, "damaged",
+                "dirty hive"))
+
+    rng = random.Random(17)
+    for seed in range(4):
+        h = bytearray(soft if seed % 2 else sysh)
+        for _ in range(12):
+            p = rng.randrange(BASE, len(h))
+            h[p] ^= 1 << rng.randrange(8)
+        out.append(("hive: 12 bit flips (seed %d)" % seed, h, "any", "-"))
+    return out
+
+
+if __name__ == "__main__":
+    mk, specs, dst = sys.argv[1:4]
+    os.makedirs(dst, exist_ok=True)
+    for i, (name, data, _, _) in enumerate(cases(mk, specs)):
+        with open(os.path.join(dst, "hive-%02d" % i), "wb") as f:
+            f.write(data)

@@ -32,6 +32,8 @@ static int	cmd_help(const struct cli_cmd *, int, char **);
 	    "before this ISO 8601 time, e.g. 2026-03-01T00:00:00Z" }
 #define OPT_UNTIL_D	{ OPT_UNTIL, "until", "time", 0, "ignore events " \
 	    "after this ISO 8601 time" }
+#define OPT_TMPDIR_D	{ OPT_TMPDIR, "tmpdir", "dir", 0, "unpack archives " \
+	    "in a private folder made in dir (default: TMPDIR, else /tmp)" }
 #define OPT_END		{ 0, NULL, NULL, 0, NULL }
 
 static const struct cli_opt analyze_opts[] = {
@@ -47,6 +49,7 @@ static const struct cli_opt analyze_opts[] = {
 	    "(Europe/Berlin), UTC or an offset (+02:00, UTC-5)" },
 	{ OPT_NOCOLOR, "no-color", NULL, 0, "no colour in the text report "
 	    "(also NO_COLOR)" },
+	OPT_TMPDIR_D,
 	OPT_END
 };
 
@@ -56,6 +59,7 @@ static const struct cli_opt batch_opts[] = {
 	    "bundles (1 <= i <= n), by a hash of each bundle's name" },
 	{ 'o', "output", "dir", 1, "write dir/hosts/* and dir/fleet.* "
 	    "(required)" },
+	OPT_TMPDIR_D,
 	OPT_END
 };
 
@@ -65,6 +69,7 @@ static const struct cli_opt events_opts[] = {
 	    "(default: jsonl, for Timesketch)" },
 	{ 'o', "output", "file", 0, "write to file, not to the standard "
 	    "output" },
+	OPT_TMPDIR_D,
 	OPT_END
 };
 
@@ -85,6 +90,7 @@ static const struct cli_opt timeline_opts[] = {
 	{ 'o', "output", "file", 0, "write to file, not to the standard "
 	    "output" },
 	OPT_JOBS, OPT_SINCE_D, OPT_UNTIL_D,
+	OPT_TMPDIR_D,
 	OPT_END
 };
 

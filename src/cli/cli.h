@@ -34,6 +34,7 @@ enum {
 	OPT_SHARD,
 	OPT_XML,
 	OPT_FIELDS,
+	OPT_TMPDIR,
 };
 
 /*

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "tmpspace.h"
 #include "diagnose/diagnose.h"
 #include "input/load.h"
 #include "model/report.h"
@@ -201,6 +202,9 @@ cmd_analyze(const struct cli_cmd *self, int argc, char **argv)
 			break;
 		case 'j':
 			jobs = cli_parse_jobs(self, ch, optarg);
+			break;
+		case OPT_TMPDIR:
+			tmpspace_set_base(optarg);
 			break;
 		case 'o':
 			out = optarg;

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "tmpspace.h"
 #include "diagnose/diagnose.h"
 #include "report/fleet.h"
 #include "input/load.h"
@@ -333,6 +334,9 @@ cmd_batch(const struct cli_cmd *self, int argc, char **argv)
 		switch (ch) {
 		case 'j':
 			jobs = cli_parse_jobs(self, ch, optarg);
+			break;
+		case OPT_TMPDIR:
+			tmpspace_set_base(optarg);
 			break;
 		case 'o':
 			b.dir = optarg;

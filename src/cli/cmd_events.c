@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "tmpspace.h"
 #include "input/load.h"
 #include "model/configevents.h"
 #include "model/timeline.h"
@@ -81,6 +82,9 @@ cmd_events(const struct cli_cmd *self, int argc, char **argv)
 			if (event_writer_find(format) == NULL)
 				cli_bad_value(self, ch, optarg,
 				    "jsonl, csv or text");
+			break;
+		case OPT_TMPDIR:
+			tmpspace_set_base(optarg);
 			break;
 		case 'o':
 			out = optarg;
@@ -197,6 +201,9 @@ cmd_timeline(const struct cli_cmd *self, int argc, char **argv)
 			break;
 		case 'j':
 			jobs = cli_parse_jobs(self, ch, optarg);
+			break;
+		case OPT_TMPDIR:
+			tmpspace_set_base(optarg);
 			break;
 		case 'o':
 			out = optarg;

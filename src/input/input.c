@@ -59,6 +59,8 @@ struct walk {
 	struct seen		*seen;
 	size_t			 nseen;
 	struct input_limits	 alim;		/* for streams that hold archives */
+	uint64_t		 expect;	/* declared size of the member */
+	int			 nospace;	/* a member did not fit in temp */
 };
 
 /* State of libarchive reading from one of our streams. */
@@ -105,12 +107,19 @@ notef(struct inputset *set, const char *path, const char *fmt, ...)
 void
 inputset_init(struct inputset *set)
 {
+	const char	*env;
+	uint64_t	 v;
+
 	memset(set, 0, sizeof(*set));
 	set->lim.max_copy = TL_MAX_COPY;
 	set->lim.ratio_floor = TL_RATIO_FLOOR;
 	set->lim.max_ratio = TL_MAX_RATIO;
 	set->lim.max_total = TL_MAX_TOTAL;
 	set->lim.max_entries = TL_MAX_ENTRIES;
+	/* Tests lower the run's budget: TASKLINE_TMP_MAX=BYTES (hidden). */
+	if ((env = getenv("TASKLINE_TMP_MAX")) != NULL &&
+	    tl_parse_u64(env, &v) == 0 && v > 0)
+		set->lim.max_total = v;
 }
 
 static void
@@ -133,8 +142,11 @@ inputset_clear(struct inputset *set)
 {
 	size_t	i;
 
-	for (i = 0; i < set->n; i++)
+	/* Private copies go as soon as their set is done with. */
+	for (i = 0; i < set->n; i++) {
+		tmpspace_remove(set->v[i]->open_path);
 		input_free(set->v[i]);
+	}
 	free(set->v);
 	free(set->tmpdir);
 	inputset_init(set);
@@ -187,18 +199,34 @@ kind_ext(enum input_kind kind)
 	}
 }
 
-/* Copy the rest of s into a new file of the temporary space. */
+/*
+ * Copy the rest of s into a new file of the temporary space.  expect,
+ * when not 0, is the size the archive declares: a copy that would not
+ * fit in the free space is not begun (w->nospace is set, and the rest
+ * of the archive skipped).  Every byte is charged to the run's budget.
+ */
 static int
 copy_to_tmp(struct walk *w, struct instream *s, struct input *in,
-    struct tl_error *err)
+    uint64_t expect, struct tl_error *err)
 {
 	struct inputset	*set = w->set;
 	uint8_t		 buf[65536];
 	char		*tpath = NULL;
 	ssize_t		 n, k;
 	size_t		 off;
+	const char	*what, *base;
+	uint64_t	 avail;
 	int		 fd, r = TL_ERR_INTERNAL;
 
+	if (expect != 0 && expect > (avail = tmpspace_free())) {
+		base = tmpspace_base(&what);
+		w->nospace = 1;
+		return tl_error_set(err, TL_ERR_LIMIT, in->path,
+		    "not unpacked: needs %llu bytes, %s %s has %llu free; "
+		    "the rest of the bundle is skipped",
+		    (unsigned long long)expect, what, base,
+		    (unsigned long long)avail);
+	}
 	if ((fd = tmpspace_create(kind_ext(in->kind), &tpath, err)) == -1)
 		return err->code;
 	if (set->tmpdir == NULL && tmpspace_dir() != NULL)
@@ -210,10 +238,10 @@ copy_to_tmp(struct walk *w, struct instream *s, struct input *in,
 		}
 		if (n == 0)
 			break;
-		if (set->copied + (uint64_t)n > set->lim.max_total) {
+		if (tmpspace_charge((uint64_t)n, set->lim.max_total) != 0) {
 			r = tl_error_set(err, TL_ERR_LIMIT, in->path,
-			    "more than %llu bytes decompressed in all, refused",
-			    (unsigned long long)set->lim.max_total);
+			    "more than %llu bytes decompressed in this run, "
+			    "refused", (unsigned long long)set->lim.max_total);
 			err->offset = s->out;
 			err->has_offset = 1;
 			goto out;
@@ -226,9 +254,10 @@ copy_to_tmp(struct walk *w, struct instream *s, struct input *in,
 				continue;
 			}
 			if (k <= 0) {
+				base = tmpspace_base(&what);
 				r = tl_error_set(err, TL_ERR_IO, tpath,
-				    "cannot write a private copy: %s",
-				    strerror(errno));
+				    "cannot write a private copy in %s %s: %s",
+				    what, base, strerror(errno));
 				goto out;
 			}
 		}
@@ -417,6 +446,9 @@ read_archive(struct walk *w, struct instream *s, const char *shown,
 		es.fill = arcent_fill;
 		es.consumed = arcent_consumed;
 		instream_hash_begin(&es);
+		w->expect = archive_entry_size_is_set(ae) &&
+		    archive_entry_size(ae) > 0 ?
+		    (uint64_t)archive_entry_size(ae) : 0;
 		in = ingest(w, &es, ename, erel, NULL,
 		    archive_entry_mtime_is_set(ae) ?
 		    tl_time_from_unix((int64_t)archive_entry_mtime(ae)) :
@@ -430,9 +462,12 @@ read_archive(struct walk *w, struct instream *s, const char *shown,
 				in->size = es.out;
 		}
 		instream_clear(&es);
+		w->expect = 0;
 		free(erel);
 		free(ename);
 		free(sname);
+		if (w->nospace)
+			break;
 		if (src != NULL && src->failed) {
 			notef(set, shown, "%s, rest skipped", src->err.msg);
 			break;
@@ -539,7 +574,7 @@ ingest(struct walk *w, struct instream *s, const char *shown, const char *rel,
 	walk_push(w, in, rel);
 	if (plain != NULL)
 		in->open_path = xstrdup(plain);
-	else if (copy_to_tmp(w, s, in, &e) != 0) {
+	else if (copy_to_tmp(w, s, in, w->expect, &e) != 0) {
 		in->open_path = xstrdup(in->path);
 		refuse(in, &e);
 	}

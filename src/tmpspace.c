@@ -1,18 +1,23 @@
 /*
  * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
  *
- * tmpspace.c: the private temporary space.  It is made lazily, mode
- * 0700, as $TMPDIR/taskline-XXXXXX (TMPDIR defaults to /tmp).  Files in
- * it are named entry-NNNNNN.EXT from a counter and created with
- * O_EXCL|O_NOFOLLOW, mode 0600.  tmpspace_cleanup() removes it; it runs
- * at exit and from signal handlers, so it uses only a static buffer,
- * unlink(2) and rmdir(2): the names are rebuilt from the counter.
+ * tmpspace.c: the private temporary space, process-wide state (util
+ * layer: signal handlers remove it).  It is made lazily, mode 0700, as
+ * BASE/taskline-XXXXXX, BASE from --tmpdir (tmpspace_set_base), else
+ * $TMPDIR, else /tmp.  Files in it are named entry-NNNNNN.EXT from a
+ * counter and created with O_EXCL|O_NOFOLLOW, mode 0600, and removed
+ * as soon as their bundle is done (tmpspace_remove).  Bytes copied in
+ * are charged to one budget for the whole run (tmpspace_charge).
+ * tmpspace_cleanup() removes the folder; it runs at exit and from signal
+ * handlers, so it uses only a static buffer, unlink(2) and rmdir(2):
+ * the names are rebuilt from the counter.
  */
 
 #include "config.h"
 
 #include <sys/types.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -36,6 +41,8 @@ static char		 tmp_dir[PATH_MAX];	/* "" when there is none */
 static volatile unsigned long tmp_count;
 static int		 tmp_atexit;
 static pthread_mutex_t	 tmp_lock = PTHREAD_MUTEX_INITIALIZER;
+static const char	*tmp_base;		/* --tmpdir, or NULL */
+static uint64_t		 tmp_charged;		/* bytes copied in, in all */
 
 static void	tmp_at_exit(void);
 
@@ -88,7 +95,7 @@ ext_known(const char *ext)
 int
 tmpspace_create(const char *ext, char **path, struct tl_error *err)
 {
-	const char	*base;
+	const char	*base, *what;
 	char		 name[PATH_MAX];
 	unsigned long	 n;
 	int		 fd = -1, saved;
@@ -98,18 +105,18 @@ tmpspace_create(const char *ext, char **path, struct tl_error *err)
 		ext = ".bin";
 	pthread_mutex_lock(&tmp_lock);
 	if (tmp_dir[0] == '\0') {
-		if ((base = getenv("TMPDIR")) == NULL || *base != '/')
-			base = "/tmp";
+		base = tmpspace_base(&what);
 		if ((size_t)snprintf(name, sizeof(name), "%s/taskline-XXXXXX",
 		    base) >= sizeof(name) - 32) {
-			tl_error_set(err, TL_ERR_IO, base,
-			    "temporary folder name too long");
+			tl_error_set(err, TL_ERR_IO, base, "%s %s: name too "
+			    "long for a temporary folder", what, base);
 			goto out;
 		}
 		if (mkdtemp(name) == NULL) {
-			tl_error_set(err, TL_ERR_IO, base,
-			    "cannot make a private temporary folder: %s",
-			    strerror(errno));
+			saved = errno;
+			tl_error_set(err, TL_ERR_IO, base, "%s %s is unusable: "
+			    "cannot make a private temporary folder there: %s",
+			    what, base, strerror(saved));
 			goto out;
 		}
 		(void)chmod(name, 0700);
@@ -130,7 +137,9 @@ tmpspace_create(const char *ext, char **path, struct tl_error *err)
 	    0600);
 	if (fd == -1) {
 		saved = errno;
-		tl_error_set(err, TL_ERR_IO, name, "cannot create: %s",
+		base = tmpspace_base(&what);
+		tl_error_set(err, TL_ERR_IO, name, "cannot create a file in "
+		    "the temporary folder (%s %s): %s", what, base,
 		    strerror(saved));
 		goto out;
 	}
@@ -140,13 +149,84 @@ out:
 	return fd;
 }
 
-/* Remove a file made by tmpspace_create() early (not evidence, refused). */
+/*
+ * Remove a file made by tmpspace_create() as soon as it is no longer
+ * needed; anything outside the space (evidence) is refused.
+ */
 void
 tmpspace_remove(const char *path)
 {
-	if (path != NULL && tmp_dir[0] != '\0' &&
-	    strncmp(path, tmp_dir, strlen(tmp_dir)) == 0)
+	size_t	n = strlen(tmp_dir);
+
+	if (path != NULL && n != 0 && strncmp(path, tmp_dir, n) == 0 &&
+	    path[n] == '/')
 		(void)unlink(path);
+}
+
+/* Where the space is made: --tmpdir, else TMPDIR, else /tmp. */
+void
+tmpspace_set_base(const char *dir)
+{
+	tmp_base = dir;
+}
+
+/* The folder the space is made in; *what says who chose it. */
+const char *
+tmpspace_base(const char **what)
+{
+	const char	*base;
+
+	if (tmp_base != NULL) {
+		*what = "--tmpdir";
+		return tmp_base;
+	}
+	if ((base = getenv("TMPDIR")) != NULL && *base == '/') {
+		*what = "TMPDIR";
+		return base;
+	}
+	*what = "the temporary folder";
+	return "/tmp";
+}
+
+/*
+ * Charge n bytes about to be copied in to the run's budget of max: 0,
+ * or -1 (nothing charged) when the run would pass max.
+ */
+int
+tmpspace_charge(uint64_t n, uint64_t max)
+{
+	int	r = -1;
+
+	pthread_mutex_lock(&tmp_lock);
+	if (tmp_charged <= max && n <= max - tmp_charged) {
+		tmp_charged += n;
+		r = 0;
+	}
+	pthread_mutex_unlock(&tmp_lock);
+	return r;
+}
+
+/*
+ * Bytes free for an unprivileged user where the space is (or will be)
+ * made, or UINT64_MAX when statvfs(3) cannot tell.
+ */
+uint64_t
+tmpspace_free(void)
+{
+	struct statvfs	 sv;
+	const char	*what, *dir, *env;
+	uint64_t	 avail, v;
+
+	dir = tmp_dir[0] != '\0' ? tmp_dir : tmpspace_base(&what);
+	if (statvfs(dir, &sv) == -1)
+		avail = UINT64_MAX;
+	else
+		avail = (uint64_t)sv.f_bavail * (uint64_t)sv.f_frsize;
+	/* Tests pretend a fuller disk: TASKLINE_TMP_FREE=BYTES (hidden). */
+	if ((env = getenv("TASKLINE_TMP_FREE")) != NULL &&
+	    tl_parse_u64(env, &v) == 0 && v < avail)
+		avail = v;
+	return avail;
 }
 
 /* The folder, or NULL when none was made yet. */

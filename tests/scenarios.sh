@@ -6,7 +6,8 @@
 # runs counted, tied causes, what the verdict names and cites, per task;
 # further hosts and the domain section of a case), read both as the
 # scenario's own XML and as the evidence bundles that mkbundle makes of
-# it (EVTX logs, UTF-16 task files and INF).  A scenario with a domain
+# it (EVTX logs, UTF-16 task files, INF and registry hives; scenarios
+# with hives/ are read as bundles only).  A scenario with a domain
 # controller (dc/) or further member hosts (hosts/NAME/) is a case: its
 # XML is read as one folder holding them all; its bundles are given as
 # several paths and, once more, as one case folder.  Known gaps of the
@@ -48,7 +49,9 @@ mk() {
 for d in "$top_srcdir"/fixtures/scenarios/[0-9]*/; do
 	d=${d%/}
 	name=$(basename "$d")
-	check "$name (xml)" "$d/expected.json" "$d"
+	# Hive specs (hives/*.spec) are evidence only once mkhive compiles
+	# them: such scenarios are read as bundles only.
+	[ -d "$d/hives" ] || check "$name (xml)" "$d/expected.json" "$d"
 	[ -x "$mkbundle" ] || continue
 	rm -rf "$tmp/b"
 	mkdir -p "$tmp/b/$name"

@@ -427,7 +427,11 @@ case_tasks_finish(struct hctx *h)
 		h->tasks[n] = h->tasks[i];
 		for (j = i + 1; j < h->ntasks && (h->ncmp++,
 		    task_eq(h->tasks[j].name, h->tasks[i].name)); j++)
-			if (h->tasks[n].def == NULL)
+			/* A task XML wins over the TaskCache's entry. */
+			if (h->tasks[n].def == NULL ||
+			    (h->tasks[n].def->from_cache &&
+			    h->tasks[j].def != NULL &&
+			    !h->tasks[j].def->from_cache))
 				h->tasks[n].def = h->tasks[j].def;
 		n++;
 	}

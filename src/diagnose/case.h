@@ -76,7 +76,10 @@ struct hctx {
 	size_t			  ntasks;
 	struct taskdef		**defs;
 	size_t			  ndefs;
-	const struct secpol	 *policy;
+	const struct secpol	 *policy;	/* one source, or merged */
+	struct secpol		**pols;		/* every source (INF, hives) */
+	size_t			  npols;
+	struct secpol		 *merged;	/* owned, when npols > 1 */
 	struct account_table	  accounts;
 	struct finding_list	 *findings;
 	uint32_t		 *inputs;

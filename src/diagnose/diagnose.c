@@ -75,6 +75,38 @@ hctx_clear(struct hctx *h)
 	free(h->tasks);
 	case_index_clear(h);
 	account_table_clear(&h->accounts);
+	free(h->pols);
+	secpol_free(h->merged);
+}
+
+/*
+ * The host's policy: its one source, or its INF and hives merged, the
+ * hives first (the effective state).  A disagreement between an INF and
+ * a hive on DisableDomainCreds becomes a host finding.
+ */
+static void
+host_policy(struct hctx *h, struct finding_list *fl)
+{
+	struct finding	*f;
+	struct buf	 b;
+
+	if (h->npols == 1)
+		h->policy = h->pols[0];
+	if (h->npols <= 1)
+		return;
+	buf_init(&b);
+	h->merged = secpol_merge(h->pols, h->npols, &b);
+	h->policy = h->merged;
+	if (b.len > 0) {
+		f = finding_list_add(fl, "policy-sources-disagree", SEV_LOW);
+		f->cause = xstrdup("policy-conflict");
+		f->element = xstrdup("Registry Values/DisableDomainCreds");
+		f->text = buf_steal(&b);
+		f->fix = xstrdup("Trust the hive: it is what the host "
+		    "applied; the INF may be a stale export or a template "
+		    "that was overridden by a GPO.");
+	}
+	buf_clear(&b);
 }
 
 /* ------------------------------------------------------------------ */
@@ -412,8 +444,11 @@ diagnose(struct timeline *tl, const struct diag_opts *opts,
 			h->defs = xreallocarray(h->defs, h->ndefs + 1,
 			    sizeof(*h->defs));
 			h->defs[h->ndefs++] = tl->tasks[i];
-		} else if (h->policy == NULL)
-			h->policy = tl->policies[i - tl->ntasks];
+		} else {
+			h->pols = xreallocarray(h->pols, h->npols + 1,
+			    sizeof(*h->pols));
+			h->pols[h->npols++] = tl->policies[i - tl->ntasks];
+		}
 		hctx_add_input(h, input);
 	}
 	/* Inputs that gave nothing still belong to their bundle's host. */
@@ -452,13 +487,14 @@ diagnose(struct timeline *tl, const struct diag_opts *opts,
 	r->hosts = xcalloc(nh + 1, sizeof(*r->hosts));
 	for (i = 0; i < nh; i++) {
 		h = &hv[i];
-		if (h->ntasks == 0 && h->policy == NULL && h->ndefs == 0 &&
+		if (h->ntasks == 0 && h->npols == 0 && h->ndefs == 0 &&
 		    h->nevents == 0)
 			continue;
 		hr = &r->hosts[r->nhosts++];
 		hr->host = xstrdup(h->name);
 		hr->from_events = h->from_events;
 		finding_list_init(&hr->findings);
+		host_policy(h, &hr->findings);
 		static_findings_host(h->defs, h->ndefs, h->policy, h->name,
 		    &hr->findings);
 		h->findings = &hr->findings;

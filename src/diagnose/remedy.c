@@ -190,8 +190,35 @@ host_gaps(struct timeline *tl, struct hctx *h, struct host_report *hr)
 			    "%llu damaged record(s)", in->path,
 			    (unsigned long long)in->stats.damaged);
 	}
-	if (h->policy == NULL)
-		gap(hr, "policy-missing", NULL, NULL, "No secedit export for "
-		    "this host: DisableDomainCreds and logon rights are "
-		    "unknown (export with secedit /export /mergedpolicy)");
+	if (h->policy == NULL || (secpol_regvalue(h->policy,
+	    "DisableDomainCreds", NULL, NULL, NULL) != 0 &&
+	    secpol_find(h->policy, "Privilege Rights", "SeBatchLogonRight") ==
+	    NULL))
+		gap(hr, "policy-missing", NULL, NULL, "No secedit export and "
+		    "no SYSTEM or SECURITY hive for this host: "
+		    "DisableDomainCreds and logon rights are unknown (collect "
+		    "C:\\Windows\\System32\\config, or export with "
+		    "secedit /export /mergedpolicy)");
+	/* Tasks the TaskCache knows whose XML was not collected. */
+	for (i = 0; i < h->ndefs; i++) {
+		const struct taskdef *td = h->defs[i], *x = NULL;
+		size_t k;
+
+		if (!td->from_cache || td->path == NULL)
+			continue;
+		for (k = 0; k < h->ndefs && x == NULL; k++)
+			if (!h->defs[k]->from_cache && h->defs[k]->path !=
+			    NULL && task_eq(h->defs[k]->path, td->path))
+				x = h->defs[k];
+		if (x != NULL)
+			continue;
+		gap(hr, "task-xml-missing", NULL, td->file, "The TaskCache "
+		    "(%s) knows %s (%s, last result %s) but no task XML for "
+		    "it was collected: its principal and logon type are "
+		    "unknown; collect C:\\Windows\\System32\\Tasks%s",
+		    td->cache_key, td->path, td->cache_id != NULL ?
+		    td->cache_id : "no Id", td->has_result ? (snprintf(t1,
+		    sizeof(t1), "0x%08X", (unsigned)td->last_result), t1) :
+		    "unknown", td->path);
+	}
 }

@@ -410,6 +410,10 @@ rule_no_stored_password(struct tctx *t, const struct rule *r)
 	if (!has_failures(t) || stores_password(t) || (t->def == NULL &&
 	    t->who.user == NULL && t->who.sid == NULL))
 		return;
+	/* Known from the TaskCache only: the logon type is unknown. */
+	if (t->def != NULL && t->def->from_cache &&
+	    t->def->nprincipals == 0)
+		return;
 	snprintf(text, sizeof(text), "the task stores no password "
 	    "(logon type %s, runs as %s)", t->tr->logon_type != NULL ?
 	    t->tr->logon_type : "not set", t->tr->user != NULL ? t->tr->user :

@@ -110,6 +110,7 @@ struct ctx {
 	struct finding_list	*out;
 	int			 ddc;		/* DisableDomainCreds is 1 */
 	unsigned long		 ddc_line;
+	char			 ddc_where[700]; /* file:line, or hive */
 };
 
 static const char *user_part(const char *);
@@ -383,6 +384,29 @@ foreign_profile(const char *s, const char *user, char *out, size_t outsz)
 	return 0;
 }
 
+/*
+ * Where a policy entry was read ("file:line", or the hive, key and key
+ * time) and the file, for findings: the merged policy of a host keeps
+ * each entry's source.
+ */
+static void
+right_where(struct ctx *c, const char *section, const char *key,
+    unsigned long line, char *out, size_t len, const char **file)
+{
+	const struct secpol_entry	*e;
+
+	e = secpol_find(c->pol, section, key);
+	if (e != NULL && e->line != line)
+		e = NULL;
+	if (e != NULL)
+		secpol_where(c->pol, e, out, len);
+	else
+		snprintf(out, len, "%s:%lu", c->pol->file, line);
+	if (file != NULL)
+		*file = e != NULL ? secpol_entry_file(c->pol, e) :
+		    c->pol->file;
+}
+
 static void
 rule_ddc(struct ctx *c, const struct taskdef *td,
     const struct task_principal *p, enum acct a)
@@ -405,11 +429,11 @@ rule_ddc(struct ctx *c, const struct taskdef *td,
 		    a == ACCT_LOCAL ? SEV_MEDIUM : SEV_HIGH, "policy-conflict",
 		    td->file, p->line, "Principals/Principal/LogonType",
 		    "The task runs as %s%s with a stored password (LogonType "
-		    "%s), but %s:%lu sets DisableDomainCreds=1, so Windows "
+		    "%s), but %s sets DisableDomainCreds=1, so Windows "
 		    "will not keep the password and the task fails with "
 		    "0x80070520 (a specified logon session does not exist)%s.",
-		    p->user_id, unless, p->logon_type, c->pol->file,
-		    c->ddc_line, a == ACCT_LOCAL ? "; whether local accounts "
+		    p->user_id, unless, p->logon_type, c->ddc_where,
+		    a == ACCT_LOCAL ? "; whether local accounts "
 		    "are affected is unconfirmed" : "");
 		set_fix(f, "%s.", DDC_FIX);
 		return;
@@ -420,12 +444,11 @@ rule_ddc(struct ctx *c, const struct taskdef *td,
 	    SEV_MEDIUM, "policy-conflict", td->file, p->line,
 	    "Principals/Principal/UserId",
 	    "The task runs as domain account %s%s (LogonType %s) on a host "
-	    "whose policy (%s:%lu, DisableDomainCreds=1) forbids storing "
+	    "whose policy (%s, DisableDomainCreds=1) forbids storing "
 	    "domain credentials: the task has none for network resources, "
 	    "and saving it with \"Run whether user is logged on or not\" "
 	    "and a password fails with 0x80070520.", p->user_id, unless,
-	    p->logon_type != NULL ? p->logon_type : "not set", c->pol->file,
-	    c->ddc_line);
+	    p->logon_type != NULL ? p->logon_type : "not set", c->ddc_where);
 	set_fix(f, "Keep the task without a stored password, or: %s.",
 	    DDC_FIX);
 }
@@ -439,6 +462,8 @@ rule_batch(struct ctx *c, const struct taskdef *td,
 	char		**list = NULL;
 	size_t		  n = 0, i;
 	unsigned long	  line;
+	const char	 *wf;
+	char		  w[700];
 	int		  k, direct = 0, all = 0;
 
 	buf_init(&groups);
@@ -450,6 +475,8 @@ rule_batch(struct ctx *c, const struct taskdef *td,
 	/* Deny first: it wins over any grant. */
 	if (secpol_right(c->pol, "SeDenyBatchLogonRight", &list, &n,
 	    &line) == 0) {
+		right_where(c, "Privilege Rights", "SeDenyBatchLogonRight",
+		    line, w, sizeof(w), &wf);
 		for (i = 0; i < n; i++) {
 			if (same_account(p->user_id, list[i]))
 				direct = 1;
@@ -464,12 +491,12 @@ rule_batch(struct ctx *c, const struct taskdef *td,
 		}
 		if (direct || all) {
 			f = add(c, td, "batch-logon-denied", SEV_HIGH,
-			    "logon-right", c->pol->file, line,
+			    "logon-right", wf, line,
 			    "Privilege Rights/SeDenyBatchLogonRight",
-			    "%s is denied \"Log on as a batch job\" by %s:%lu "
+			    "%s is denied \"Log on as a batch job\" by %s "
 			    "(%s), so the task (LogonType %s) cannot log on: "
 			    "0x80070569 in event 101 and a 4625 with status "
-			    "0xC000015B.", p->user_id, c->pol->file, line,
+			    "0xC000015B.", p->user_id, w,
 			    direct ? "named directly" : "through a group every "
 			    "account is in", p->logon_type);
 			set_fix(f, "Remove %s from Computer Configuration\\"
@@ -483,11 +510,11 @@ rule_batch(struct ctx *c, const struct taskdef *td,
 		}
 		if (groups.len > 0) {
 			f = add(c, td, "batch-logon-denied", SEV_LOW,
-			    "logon-right", c->pol->file, line,
+			    "logon-right", wf, line,
 			    "Privilege Rights/SeDenyBatchLogonRight",
-			    "%s:%lu denies \"Log on as a batch job\" to %s; if "
+			    "%s denies \"Log on as a batch job\" to %s; if "
 			    "%s is a member, the task (LogonType %s) cannot "
-			    "log on (0x80070569).", c->pol->file, line,
+			    "log on (0x80070569).", w,
 			    groups.data, p->user_id, p->logon_type);
 			set_fix(f, "Check that %s is not a member of %s, or "
 			    "remove that group from \"Deny log on as a batch "
@@ -502,6 +529,8 @@ rule_batch(struct ctx *c, const struct taskdef *td,
 	buf_reset(&groups);
 	if (secpol_right(c->pol, "SeBatchLogonRight", &list, &n, &line) != 0)
 		goto out;
+	right_where(c, "Privilege Rights", "SeBatchLogonRight", line, w,
+	    sizeof(w), &wf);
 	for (i = 0; i < n; i++) {
 		if (same_account(p->user_id, list[i]))
 			goto out;
@@ -514,11 +543,11 @@ rule_batch(struct ctx *c, const struct taskdef *td,
 		}
 	}
 	f = add(c, td, "batch-logon-not-granted", groups.len > 0 ?
-	    SEV_MEDIUM : SEV_HIGH, "logon-right", c->pol->file, line,
+	    SEV_MEDIUM : SEV_HIGH, "logon-right", wf, line,
 	    "Privilege Rights/SeBatchLogonRight",
-	    "%s:%lu restricts \"Log on as a batch job\" to %s, which does not "
+	    "%s restricts \"Log on as a batch job\" to %s, which does not "
 	    "name %s%s%s; the task (LogonType %s) then fails to log on with "
-	    "0x80070569.", c->pol->file, line, n == 0 ? "nobody" :
+	    "0x80070569.", w, n == 0 ? "nobody" :
 	    "a list", p->user_id, groups.len > 0 ? ", unless it is a member "
 	    "of " : "", groups.len > 0 ? groups.data : "", p->logon_type);
 	set_fix(f, "Add %s to Computer Configuration\\Windows Settings\\"
@@ -707,8 +736,11 @@ static_findings_host(struct taskdef *const *tasks, size_t ntasks,
 	c.host = host;
 	c.out = out;
 	if (pol != NULL && secpol_regvalue(pol, DDC_KEY, &type, &data,
-	    &c.ddc_line) == 0)
+	    &c.ddc_line) == 0) {
 		c.ddc = strtol(data, NULL, 10) == 1;
+		right_where(&c, "Registry Values", DDC_KEY, c.ddc_line,
+		    c.ddc_where, sizeof(c.ddc_where), NULL);
+	}
 	free(data);
 	for (i = 0; i < ntasks; i++) {
 		if (tasks[i] == NULL)

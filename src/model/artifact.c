@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -186,6 +187,7 @@ secpol_free(struct secpol *sp)
 		free(sp->entries[i].value);
 		free(sp->entries[i].reg_key);
 		free(sp->entries[i].reg_value);
+		free(sp->entries[i].file);
 	}
 	free(sp->entries);
 	free(sp->file);
@@ -207,7 +209,7 @@ secpol_add(struct secpol *sp, const char *section, const char *key,
 	e->key = xstrdup(key != NULL ? key : "");
 	e->value = xstrdup(value != NULL ? value : "");
 	e->line = line;
-	e->reg_key = e->reg_value = NULL;
+	e->reg_key = e->reg_value = e->file = NULL;
 	e->written = e->time = TL_TIME_NONE;
 }
 
@@ -263,6 +265,121 @@ secpol_section_find(const struct secpol *sp, const char *prefix,
 			return &sp->entries[i];
 	}
 	return NULL;
+}
+
+/* The file an entry came from. */
+const char *
+secpol_entry_file(const struct secpol *sp, const struct secpol_entry *e)
+{
+	if (e != NULL && e->file != NULL)
+		return e->file;
+	return sp != NULL ? sp->file : NULL;
+}
+
+/*
+ * Where an entry was read, for a sentence: "file:line" for an INF,
+ * "file (key\value, key last written T)" for a hive fact.
+ */
+void
+secpol_where(const struct secpol *sp, const struct secpol_entry *e,
+    char *out, size_t len)
+{
+	char	t[TL_TIME_STRLEN];
+
+	if (e == NULL || e->reg_key == NULL) {
+		snprintf(out, len, "%s:%lu", secpol_entry_file(sp, e) != NULL ?
+		    secpol_entry_file(sp, e) : "?", e != NULL ? e->line : 0);
+		return;
+	}
+	snprintf(out, len, "%s (%s%s%s, key last written %s)",
+	    secpol_entry_file(sp, e), e->reg_key, *e->reg_value != '\0' ?
+	    "\\" : "", e->reg_value, e->written != TL_TIME_NONE ?
+	    tl_time_format(e->written, t, sizeof(t)) : "unknown");
+}
+
+/*
+ * One policy from several sources of one host: the hives' facts first
+ * (they are the effective state, so lookups find them before an INF's),
+ * then the INFs'.  Each entry keeps its source file.  Where an INF and
+ * a hive disagree on DisableDomainCreds, a sentence goes to disagree.
+ */
+struct secpol *
+secpol_merge(struct secpol *const *v, size_t n, struct buf *disagree)
+{
+	struct secpol		*m;
+	struct secpol_entry	*e;
+	const struct secpol	*hive = NULL, *inf = NULL;
+	char			*hv = NULL, *iv = NULL;
+	char			 w1[700], w2[700];
+	size_t			 i, j;
+	int			 pass;
+
+	m = secpol_new();
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < n; i++) {
+			if ((v[i]->hive == HIVE_NONE) != (pass == 1))
+				continue;
+			if (m->file == NULL) {
+				m->file = xstrdup(v[i]->file);
+				m->input = v[i]->input;
+				m->mtime = v[i]->mtime;
+				m->hive = v[i]->hive;
+			}
+			for (j = 0; j < v[i]->nentries; j++) {
+				const struct secpol_entry *s = &v[i]->entries[j];
+
+				secpol_add(m, s->section, s->key, s->value,
+				    s->line);
+				e = &m->entries[m->nentries - 1];
+				if (s->reg_key != NULL) {
+					e->reg_key = xstrdup(s->reg_key);
+					e->reg_value = xstrdup(s->reg_value);
+				}
+				e->written = s->written;
+				e->time = s->time;
+				e->file = xstrdup(secpol_entry_file(v[i], s));
+			}
+		}
+	}
+	for (i = 0; i < n; i++) {
+		if (secpol_regvalue(v[i], "DisableDomainCreds", NULL, NULL,
+		    NULL) != 0)
+			continue;
+		if (v[i]->hive != HIVE_NONE && hive == NULL)
+			hive = v[i];
+		else if (v[i]->hive == HIVE_NONE && inf == NULL)
+			inf = v[i];
+	}
+	if (hive != NULL && inf != NULL && disagree != NULL) {
+		(void)secpol_regvalue(hive, "DisableDomainCreds", NULL, &hv,
+		    NULL);
+		(void)secpol_regvalue(inf, "DisableDomainCreds", NULL, &iv,
+		    NULL);
+		if (strcmp(hv, iv) != 0) {
+			for (j = 0; j < inf->nentries; j++)
+				if (tl_strcasecmp(inf->entries[j].section,
+				    "Registry Values") == 0 &&
+				    regkey_match(inf->entries[j].key,
+				    "DisableDomainCreds"))
+					break;
+			secpol_where(inf, j < inf->nentries ?
+			    &inf->entries[j] : NULL, w1, sizeof(w1));
+			for (j = 0; j < hive->nentries; j++)
+				if (hive->entries[j].reg_key != NULL &&
+				    regkey_match(hive->entries[j].key,
+				    "DisableDomainCreds"))
+					break;
+			secpol_where(hive, j < hive->nentries ?
+			    &hive->entries[j] : NULL, w2, sizeof(w2));
+			buf_printf(disagree, "%s sets DisableDomainCreds=%s "
+			    "but the %s hive %s holds %s: the hive is the "
+			    "effective state and is used", w1, iv,
+			    hive_kind_name(hive->hive), w2, hv);
+		}
+	}
+	free(hv);
+	free(iv);
+	return m;
 }
 
 static const char *const hive_kind_names[] = {

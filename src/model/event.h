@@ -197,6 +197,7 @@ struct secpol_entry {
 	char		*reg_value;	/* value name ("" the default) */
 	int64_t		 written;	/* the key's last-written time */
 	int64_t		 time;		/* a time the value itself holds */
+	char		*file;		/* merged: the source (else NULL) */
 };
 
 /*
@@ -234,6 +235,12 @@ struct secpol_entry *secpol_add_fact(struct secpol *, const char *,
 	    const char *, const char *, const char *, const char *, int64_t);
 const struct secpol_entry *secpol_section_find(const struct secpol *,
 	    const char *, const char *, size_t);
+struct buf;
+struct secpol *secpol_merge(struct secpol *const *, size_t, struct buf *);
+const char *secpol_entry_file(const struct secpol *,
+	    const struct secpol_entry *);
+void	 secpol_where(const struct secpol *, const struct secpol_entry *,
+	    char *, size_t);
 size_t	 secpol_section_count(const struct secpol *);
 const struct secpol_entry *secpol_find(const struct secpol *, const char *,
 	    const char *);

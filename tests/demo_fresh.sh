@@ -8,7 +8,7 @@ mkbundle="$top_builddir/fixtures/mkbundle"
 [ -x "$mkbundle" ] || { echo "no mkbundle"; exit 77; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/tl-demo.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
-"$mkbundle" "$top_srcdir/fixtures/scenarios/01-policy-conflict" "$tmp/demo" ||
+"$mkbundle" "$top_srcdir/fixtures/scenarios/33-hive-policy-no-inf" "$tmp/demo" ||
     exit 1
 if diff -r "$top_srcdir/fixtures/demo" "$tmp/demo"; then
 	echo "demo_fresh: 1 passed, 0 failed"

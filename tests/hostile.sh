@@ -229,10 +229,11 @@ out_refused() {
 	    { echo "evidence changed"; return 1; }
 	[ ! -s "$work/o.out" ] || { echo "wrote a report"; return 1; }
 }
-out_file() { out_refused analyze -f json -o demo/secedit.inf demo; }
+hive=demo/C/Windows/System32/config/SYSTEM
+out_file() { out_refused analyze -f json -o $hive demo; }
 out_link() {
-	ln -sf demo/secedit.inf "$cases/link.inf" &&
-	    out_refused analyze -f json -o link.inf demo/secedit.inf; }
+	ln -sf $hive "$cases/link.inf" &&
+	    out_refused analyze -f json -o link.inf $hive; }
 out_new() { out_refused analyze -o demo/C/report.txt demo; }
 out_alias() {
 	ln -sfn demo "$cases/alias" &&

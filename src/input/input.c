@@ -310,10 +310,6 @@ is_archive(const uint8_t *b, size_t len)
 		return 1;				/* zip */
 	if (len >= 262 && memcmp(b + 257, "ustar", 5) == 0)
 		return 1;				/* tar */
-	if (len >= 3 && memcmp(b, "BZh", 3) == 0)
-		return 1;				/* bzip2 (tar.bz2) */
-	if (len >= 6 && memcmp(b, "\xfd" "7zXZ\0", 6) == 0)
-		return 1;				/* xz (tar.xz) */
 	return 0;
 }
 
@@ -480,14 +476,20 @@ out:
 		close(fd);
 }
 
-/* Strip a trailing .gz (any case) from the last component, in place. */
+/* Strip a trailing .gz, .bz2 or .xz (any case) from rel, in place. */
 static void
 strip_gz(char *rel)
 {
-	size_t	n = strlen(rel);
+	static const char *const exts[] = { ".gz", ".bz2", ".xz" };
+	size_t			 n = strlen(rel), k, i;
 
-	if (n > 3 && tl_strcasecmp(rel + n - 3, ".gz") == 0)
-		rel[n - 3] = '\0';
+	for (i = 0; i < TL_NELEM(exts); i++) {
+		k = strlen(exts[i]);
+		if (n > k && tl_strcasecmp(rel + n - k, exts[i]) == 0) {
+			rel[n - k] = '\0';
+			break;
+		}
+	}
 }
 
 /*
@@ -517,13 +519,18 @@ ingest(struct walk *w, struct instream *s, const char *shown, const char *rel,
 	}
 	instream_unread(s, head, (size_t)hl);
 	p = parser_probe(head, (size_t)hl, &score);
-	if (p == NULL && (gz = instream_is_gzip(head, (size_t)hl)) != 0) {
+	/* gzip through zlib, bzip2 and xz through libarchive's filters. */
+	if (p == NULL && ((gz = instream_is_gzip(head, (size_t)hl)) != 0 ||
+	    (gz = instream_is_filtered(head, (size_t)hl)) != 0)) {
 		if (gzlayers >= TL_MAX_GZIP_LAYERS) {
 			note(set, shown, "compressed more than twice, skipped");
 			return NULL;
 		}
 		instream_init(&g, shown, &set->lim);
-		if (instream_gunzip(&g, s, &e) != 0) {
+		if ((instream_is_filtered(head, (size_t)hl) ?
+		    instream_unfilter(&g, s, &e) :
+		    instream_gunzip(&g, s, &e)) != 0) {
+			instream_clear(&g);
 			note(set, shown, e.msg);
 			return NULL;
 		}

@@ -58,5 +58,8 @@ int	 instream_drain(struct instream *, struct tl_error *);
 void	 instream_hash_begin(struct instream *);
 int	 instream_hash_end(struct instream *, char *);
 int	 instream_is_gzip(const uint8_t *, size_t);
+int	 instream_unfilter(struct instream *, struct instream *,
+	    struct tl_error *);
+int	 instream_is_filtered(const uint8_t *, size_t);
 
 #endif /* TL_INSTREAM_H */

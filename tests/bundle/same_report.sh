@@ -2,6 +2,7 @@
 # Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
 #
 # same_report.sh: the same scenario as a folder, as a zip, as a tar.gz,
+# tar.bz2 and tar.xz,
 # with gzip-compressed logs and task files, and laid out as KAPE and
 # Velociraptor collections, gives the same timeline (source_file and
 # offset aside) and the same number of events; nothing is left in the
@@ -43,6 +44,17 @@ for s in 01-policy-conflict 05-lockout-after-reset 14-multi-cause-host; do
 	check zip "$work/s.zip"
 	pack tgz "$work/s.tgz" "$work/s"
 	check tgz "$work/s.tgz"
+	# tar.bz2 and tar.xz: libarchive's filters as a stream of our own.
+	gzip -dc "$work/s.tgz" > "$work/s.tar" || fail gunzip
+	if command -v bzip2 > /dev/null 2>&1; then
+		bzip2 -c "$work/s.tar" > "$work/s.tar.bz2" || fail bzip2
+		check tbz2 "$work/s.tar.bz2"
+	fi
+	if command -v xz > /dev/null 2>&1; then
+		xz -c "$work/s.tar" > "$work/s.tar.xz" || fail xz
+		check txz "$work/s.tar.xz"
+	fi
+	rm -f "$work/s.tar" "$work/s.tar.bz2" "$work/s.tar.xz"
 	cp -Rp "$work/s" "$work/g"
 	gzip -n "$work"/g/events/*.xml "$work"/g/Tasks/*/* || fail gzip
 	[ -f "$evtx" ] && gzip -n "$work/g/logs/Security.evtx"

@@ -420,6 +420,24 @@ if os.environ.get("MKHIVE"):
         case_file(name, "ignored" if expect == "any" else expect,
                   CONFIG + "/SYSTEM", bytes(data), pattern)
 
+# A 36 KB tar.bz2 whose members, none of them evidence, inflate to
+# 12 GiB: 16 MiB of zeros compressed once and repeated (bzip2 streams
+# concatenate).  Skipped members count against the decompression limit
+# too (inside libarchive they were inflated unseen, for a minute).
+import bz2
+import tarfile
+ZEROS = bz2.compress(bytes(16 << 20), 9)
+data = bytearray()
+for i in range(12):
+    ti = tarfile.TarInfo("junk/%02d.bin" % i)
+    ti.size = 1 << 30
+    data += bz2.compress(ti.tobuf(format=tarfile.USTAR_FORMAT), 9)
+    data += ZEROS * 64
+data += bz2.compress(bytes(1024), 9)
+d = bundle()
+add("tar.bz2 bomb in skipped members (12 GiB)", "noted",
+    put(d, "skipped.tar.bz2", bytes(data)), "decompression bomb")
+
 with open(os.path.join(OUT, "cases.tsv"), "w", encoding="utf-8") as f:
     for c in cases:
         f.write("%d\t%s\t%s\t%s\t%s\n" % c)

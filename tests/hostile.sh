@@ -87,6 +87,7 @@ while IFS='	' read -r n name expect file pat; do
 	fi
 	case $name in
 	*bomb*) ;;
+	*40000*) [ -z "${TL_RUN:-}" ] || continue ;;	# a timing case
 	*) [ $(((n - 1) % step)) -eq 0 ] || continue ;;
 	esac
 	ran=$((ran + 1))

@@ -613,7 +613,12 @@ add_file(struct walk *w, const char *path, const char *rel, int explicit)
 	instream_hash_begin(&s);
 	in = ingest(w, &s, path, rel, path,
 	    tl_time_from_unix((int64_t)sb.st_mtime), 0, 0, explicit);
-	if (in != NULL && !in->unusable) {
+	if (in != NULL && !in->unusable && set->defer_hash &&
+	    !in->compressed) {
+		/* Hashed later, by the worker that parses it. */
+		in->size = (uint64_t)sb.st_size;
+		in->hash_pending = 1;
+	} else if (in != NULL && !in->unusable) {
 		tl_error_clear(&e);
 		if (instream_drain(&s, &e) != 0 ||
 		    instream_hash_end(&s, in->sha256) != 0)
@@ -624,6 +629,92 @@ add_file(struct walk *w, const char *path, const char *rel, int explicit)
 	instream_clear(&s);
 	close(fd);
 	return 0;
+}
+
+/*
+ * The SHA-256 and size of a plain input added with defer_hash, read
+ * from its file now (by a worker: one read per file, in parallel).
+ * Returns 0, or a negative tl_err with err set.
+ */
+int
+input_hash(struct input *in, struct tl_error *err)
+{
+	struct instream	s;
+	int		fd, r = 0;
+
+	if (!in->hash_pending)
+		return 0;
+	if ((fd = open(in->open_path, O_RDONLY | O_NOCTTY)) == -1)
+		return tl_error_set(err, TL_ERR_IO, in->path, "cannot open: "
+		    "%s", strerror(errno));
+	instream_init(&s, in->path, NULL);
+	instream_fd(&s, fd);
+	instream_hash_begin(&s);
+	if (instream_drain(&s, err) != 0 ||
+	    instream_hash_end(&s, in->sha256) != 0)
+		r = err->code < 0 ? err->code : TL_ERR_IO;
+	else {
+		in->size = s.out;
+		in->hash_pending = 0;
+	}
+	instream_clear(&s);
+	close(fd);
+	return r;
+}
+
+struct sizekey {
+	const char	*bundle;
+	uint64_t	 size;
+	size_t		 i;
+};
+
+static int
+sizekey_cmp(const void *pa, const void *pb)
+{
+	const struct sizekey	*a = pa, *b = pb;
+	int			 r;
+
+	if ((r = strcmp(a->bundle, b->bundle)) != 0)
+		return r;
+	if (a->size != b->size)
+		return a->size < b->size ? -1 : 1;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
+/*
+ * The inputs pending their hash that share their size with another
+ * input of their bundle: they may be duplicates, so they are hashed
+ * before anything is parsed.  Their indices go to out (set->n slots);
+ * returns how many.
+ */
+size_t
+inputset_early_hashes(const struct inputset *set, size_t *out)
+{
+	struct sizekey	*k;
+	size_t		 i, j, n = 0, m = 0;
+
+	k = xcalloc(set->n + 1, sizeof(*k));
+	for (i = 0; i < set->n; i++) {
+		if (set->v[i]->unusable)
+			continue;
+		k[n].bundle = set->v[i]->bundle != NULL ?
+		    set->v[i]->bundle : "";
+		k[n].size = set->v[i]->size;
+		k[n++].i = i;
+	}
+	qsort(k, n, sizeof(*k), sizekey_cmp);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && k[j].size == k[i].size &&
+		    strcmp(k[j].bundle, k[i].bundle) == 0; j++)
+			continue;
+		if (j - i < 2)
+			continue;
+		for (; i < j; i++)
+			if (set->v[k[i].i]->hash_pending)
+				out[m++] = k[i].i;
+	}
+	free(k);
+	return m;
 }
 
 static int
@@ -824,8 +915,8 @@ dupcmp(const void *a, const void *b)
  * The same bytes twice in one bundle are parsed once: the first copy
  * outside shadow copies is kept, the others are listed as duplicates.
  */
-static void
-mark_duplicates(struct inputset *set)
+void
+inputset_dedupe(struct inputset *set)
 {
 	struct input	**v, *keep;
 	size_t		  n = 0, i;
@@ -911,7 +1002,7 @@ inputset_add(struct inputset *set, const char *path, const char *bundle,
 		for (i = w.first; i < set->n; i++)
 			set->v[i]->host_hint = xstrdup(w.host);
 	}
-	mark_duplicates(set);
+	inputset_dedupe(set);
 	r = (int)(set->n - w.first);
 out:
 	for (i = 0; i < w.nkeys; i++)

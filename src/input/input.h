@@ -41,6 +41,14 @@ struct inputset {
 	void		(*note)(void *, const char *, const char *);
 	void		 *note_arg;
 	int		  keep_unknown;	/* also list files of unknown kind */
+	/*
+	 * Plain files on disk are not read through for their SHA-256 when
+	 * they are added (hash_pending instead): the loader hashes each in
+	 * the worker that parses it.  Files whose size another file of
+	 * their bundle shares (inputset_early_hashes) are hashed first
+	 * (input_hash) and the set deduplicated (inputset_dedupe).
+	 */
+	int		  defer_hash;
 	struct input_limits lim;	/* TL_MAX_* unless changed */
 	uint64_t	  copied;	/* bytes copied into temp space */
 };
@@ -49,6 +57,9 @@ void	 inputset_init(struct inputset *);
 void	 inputset_clear(struct inputset *);
 int	 inputset_add(struct inputset *, const char *, const char *,
 	    struct tl_error *);
+int	 input_hash(struct input *, struct tl_error *);
+size_t	 inputset_early_hashes(const struct inputset *, size_t *);
+void	 inputset_dedupe(struct inputset *);
 int	 input_parse(struct input *, const struct parse_sink *,
 	    struct tl_error *);
 void	 input_tmp_cleanup(void);

@@ -18,12 +18,17 @@
 #include "tltime.h"
 #include "util.h"
 
-/* One job: an input, or part k of nk of a large EVTX input. */
+/*
+ * One job: an input, or part k of nk of a large EVTX input, or (hash)
+ * only the hash of an input.  Part 0 hashes its input before parsing.
+ */
 struct job {
 	struct tl_part	 out;
 	struct input	 in;		/* private copy: own stats */
+	struct input	*orig;		/* the input: its hash goes there */
 	uint32_t	 input;		/* index in the input set */
 	uint32_t	 k, nk;
+	int		 hash;		/* hash only, do not parse */
 	int		 rc;
 	struct tl_error	 err;
 	const struct load *ld;
@@ -68,6 +73,7 @@ load_init(struct load *ld, struct timeline *tl, const struct load_opts *o)
 	ld->opts = *o;
 	ld->set.note = o->note;
 	ld->set.note_arg = o->note_arg;
+	ld->set.defer_hash = 1;
 	ld->tl = tl;
 }
 
@@ -177,7 +183,10 @@ job_run(struct job *j)
 	sink.fast = o->fast;
 	sink.fast_check = o->fast_check;
 	tl_error_clear(&j->err);
-	j->rc = input_parse(&j->in, &sink, &j->err);
+	if (j->k == 0 && (j->rc = input_hash(j->orig, &j->err)) < 0)
+		return;
+	if (!j->hash)
+		j->rc = input_parse(&j->in, &sink, &j->err);
 }
 
 static void *
@@ -197,7 +206,7 @@ worker(void *arg)
 		j = &pool->jobs[pool->order[i].job];
 		job_run(j);
 		o = &j->ld->opts;
-		if (o->progress != NULL) {
+		if (o->progress != NULL && !j->hash) {
 			pthread_mutex_lock(&pool->lock);
 			pool->done += j->in.size / j->nk;
 			o->progress(o->progress_arg, pool->done, pool->total);
@@ -247,6 +256,7 @@ load_plan(struct load *ld, struct pool *pool, int nthreads)
 			struct job	*j = &pool->jobs[pool->njobs];
 
 			j->in = *in;
+			j->orig = in;
 			memset(&j->in.stats, 0, sizeof(j->in.stats));
 			j->input = (uint32_t)i;
 			j->k = k;
@@ -319,6 +329,52 @@ load_merge(struct load *ld, struct pool *pool)
 	timeline_sort(ld->tl);
 }
 
+/*
+ * Inputs that may be duplicates (a size shared in their bundle) are
+ * hashed first, by the workers, and the set deduplicated; the others
+ * are hashed by the worker that parses them.  A file that cannot be
+ * read through is refused, as the input layer refuses one.
+ */
+static void
+load_hash_early(struct load *ld, int nthreads)
+{
+	struct pool	 pool;
+	struct input	*in;
+	size_t		*idx, n, i;
+
+	memset(&pool, 0, sizeof(pool));
+	idx = xcalloc(ld->set.n + 1, sizeof(*idx));
+	n = inputset_early_hashes(&ld->set, idx);
+	pool.jobs = xcalloc(n + 1, sizeof(*pool.jobs));
+	pool.order = xcalloc(n + 1, sizeof(*pool.order));
+	for (i = 0; i < n; i++) {
+		in = ld->set.v[idx[i]];
+		pool.jobs[i].orig = in;
+		pool.jobs[i].in = *in;
+		pool.jobs[i].nk = 1;
+		pool.jobs[i].hash = 1;
+		pool.jobs[i].ld = ld;
+		pool.order[i].job = i;
+	}
+	pool.njobs = n;
+	load_work(&pool, nthreads);
+	for (i = 0; i < n; i++) {
+		in = pool.jobs[i].orig;
+		if (pool.jobs[i].rc < 0 && in->error == NULL) {
+			in->unusable = 1;
+			free(in->note);
+			in->note = xstrdup(pool.jobs[i].err.msg);
+			in->error = xmalloc(sizeof(*in->error));
+			*in->error = pool.jobs[i].err;
+		}
+	}
+	if (n > 0)
+		inputset_dedupe(&ld->set);
+	free(idx);
+	free(pool.jobs);
+	free(pool.order);
+}
+
 /* Parse every input with opts.jobs threads and merge the results. */
 void
 load_run(struct load *ld)
@@ -326,6 +382,7 @@ load_run(struct load *ld)
 	struct pool	pool;
 	int		n = ld->opts.jobs < 1 ? 1 : ld->opts.jobs;
 
+	load_hash_early(ld, n);
 	memset(&pool, 0, sizeof(pool));
 	load_plan(ld, &pool, n);
 	load_work(&pool, n);

@@ -35,7 +35,8 @@ struct input {
 	char		*bundle;	/* bundle (host collection) it came from */
 	int64_t		 mtime;		/* TL_TIME_NONE when unknown */
 	uint64_t	 size;
-	char		 sha256[65];	/* "" until hashed (by its reader) */
+	char		 sha256[65];	/* "" while hash_pending */
+	int		 hash_pending;	/* to be hashed by the worker reading it */
 	struct parse_stats stats;
 	int		 unusable;	/* parse() failed as a whole */
 	char		*note;		/* why it was unusable or skipped */

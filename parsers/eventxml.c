@@ -14,7 +14,6 @@
 #include <sys/stat.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -22,39 +21,17 @@
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 
+#include "compat/xmlinit.h"
 #include "eventxml.h"
 #include "tltime.h"
 #include "utf.h"
 #include "xmlguard.h"
-
-static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
-
-static void
-xml_silent(void *ctx, const char *msg, ...)
-{
-	(void)ctx;
-	(void)msg;
-}
 
 static void
 xml_silent_structured(void *ctx, xmlErrorPtr e)
 {
 	(void)ctx;
 	(void)e;
-}
-
-static void
-xml_init(void)
-{
-	xmlInitParser();
-	/* Never let libxml2 print: errors reach us through our hooks. */
-	xmlSetGenericErrorFunc(NULL, xml_silent);
-}
-
-void
-xml_init_once(void)
-{
-	pthread_once(&xml_once, xml_init);
 }
 
 static int
@@ -297,7 +274,7 @@ eventxml_from_string(const char *xml, size_t len, struct event *ev,
 	unsigned char		 c;
 	int			 r = TL_ERR_XML;
 
-	xml_init_once();
+	compat_xml_init();
 	tl_error_clear(&xe);
 	buf_init(&fixed);
 	/*
@@ -566,7 +543,7 @@ eventxml_parse(struct input *in, const struct parse_sink *sink,
 	int			 fd = -1, rc = TL_ERR_IO, ret;
 	void			(*emit)(void *, struct event *);
 
-	xml_init_once();
+	compat_xml_init();
 	tl_error_clear(&xe);
 	buf_init(&conv);
 	memset(&x, 0, sizeof(x));

@@ -16,7 +16,6 @@
 #define EVENTXML_PARSE_OPTIONS \
 	(XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT)
 
-void	 xml_init_once(void);
 void	 eventxml_from_node(xmlNode *, struct event *);
 int	 eventxml_from_string(const char *, size_t, struct event *,
 	    struct tl_error *);

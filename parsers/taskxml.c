@@ -23,6 +23,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
+#include "compat/xmlinit.h"
 #include "parser.h"
 #include "textfile.h"
 #include "tltime.h"
@@ -611,7 +612,7 @@ taskxml_doc(struct input *in, const struct buf *text, xmlDocPtr *docp,
 
 	*docp = NULL;
 	memset(&st, 0, sizeof(st));
-	xmlInitParser();
+	compat_xml_init();
 	if ((ctxt = xmlNewParserCtxt()) == NULL)
 		return tl_error_set(err, TL_ERR_INTERNAL, in->path,
 		    "cannot make an XML parser");

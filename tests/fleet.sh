@@ -8,7 +8,8 @@
 # expected.json says, fleet.json groups them by cause and finds the two
 # hosts that began failing within the same hour; shards 1/3, 2/3, 3/3 run
 # separately (and with the arguments in another order) and merged with
-# `taskline fleet` give a byte-identical fleet.json.
+# `taskline fleet` give a byte-identical fleet.json.  Bundles in which
+# nothing can be diagnosed are still in the fleet, with a status.
 set -u
 py=/usr/bin/python3
 mkbundle="$top_builddir/fixtures/mkbundle"
@@ -102,5 +103,39 @@ n3=$(ls "$tmp"/s3-fwd/hosts/*.json 2>/dev/null | wc -l)
 rc=0; tl batch --shard 4/3 -o "$tmp/x" "$tmp/b/01-policy-conflict" \
     >/dev/null 2>&1 || rc=$?
 [ "$rc" -eq 2 ] && ok "--shard 4/3 is a usage error" || bad "--shard 4/3: $rc"
+# Every bundle is in the fleet, also those where nothing could be
+# diagnosed: a bundle of no evidence and one of an unreadable log get a
+# host report that says what was read, and a status in fleet.json.
+mkdir -p "$tmp/e/nothing/docs" "$tmp/e/noise/C/Windows/System32/winevt/Logs"
+echo "not evidence" > "$tmp/e/nothing/docs/readme.txt"
+{ printf 'ElfFile\0'; head -c 4088 /dev/zero; } \
+    > "$tmp/e/noise/C/Windows/System32/winevt/Logs/Security.evtx"
+rc=0
+tl batch -j 2 -o "$tmp/e/out" "$tmp/b/01-policy-conflict" "$tmp/e/nothing" \
+    "$tmp/e/noise" >/dev/null 2>"$tmp/e/err" || rc=$?
+[ "$rc" -eq 4 ] && ok "batch with empty bundles exits 4" ||
+    bad "batch with empty bundles: exit $rc"
+grep -q "e/nothing: nothing analysable: read 0 logs, 0 records; none from Task Scheduler, no task XML, no policy" \
+    "$tmp/e/err" && ok "stderr says what an empty bundle held" ||
+    bad "stderr: $(cat "$tmp/e/err")"
+if "$py" - "$tmp/e/out" <<'EOF'
+import json, os, sys
+d = sys.argv[1]
+f = json.load(open(os.path.join(d, "fleet.json")))
+st = {h["host"]: (h["status"], h["nothing"]) for h in f["hosts"]}
+assert st["APP01.corp.example"] == ("diagnosed", None), st
+assert st["nothing"][0] == "nothing-analysable", st
+assert st["nothing"][1].startswith("read 0 logs"), st
+assert st["noise"][0] == "nothing-analysable", st
+assert st["noise"][1].startswith("read 1 log"), st
+for h in f["hosts"]:
+    r = json.load(open(os.path.join(d, h["report"])))
+    assert r["hosts"][0]["nothing"] == h["nothing"], h
+txt = open(os.path.join(d, "hosts", "noise.txt")).read()
+assert "nothing analysable: read 1 log" in txt, txt
+EOF
+then ok "every bundle in fleet.json, with its status"
+else bad "fleet.json lacks a bundle"; fi
+
 echo "fleet: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -98,6 +98,8 @@ void	 cli_note(void *, const char *, const char *);
 
 struct timeline;
 struct report;
+char	*cli_nothing_why(const struct timeline *);
+void	 cli_nothing_host(struct report *, struct timeline *, const char *);
 struct load;
 struct load_opts;
 void	 cli_load_opts(struct load_opts *, int, int);

@@ -75,6 +75,7 @@ analyze_set(const struct load_opts *lo, const struct diag_opts *dopts,
 {
 	struct timeline	tl;
 	struct load	ld;
+	char		*why;
 	size_t		i;
 	int		st;
 
@@ -94,9 +95,11 @@ analyze_set(const struct load_opts *lo, const struct diag_opts *dopts,
 		r->hosts[i].bundle = xstrdup(paths[0]);
 	for (i = 0; r->nhosts == 0 && tl.inputs.n == 0 && i < n; i++)
 		cli_no_evidence(paths[i]);
-	if (r->nhosts == 0 && tl.inputs.n != 0)
-		cli_diag("%s: nothing analysable in %zu input%s", paths[0],
-		    tl.inputs.n, tl.inputs.n == 1 ? "" : "s");
+	if (r->nhosts == 0 && tl.inputs.n != 0) {
+		why = cli_nothing_why(&tl);
+		cli_diag("%s: nothing analysable: %s", paths[0], why);
+		free(why);
+	}
 	timeline_clear(&tl);
 	load_clear(&ld);
 	return st;

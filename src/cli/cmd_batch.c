@@ -113,8 +113,12 @@ batch_names(struct batch *b, size_t i, const struct report *r,
 	while (b->named != i)
 		pthread_cond_wait(&b->turn, &b->lock);
 	cli_print_diags(tl, CLI_NORMAL);
-	for (k = 0; k < r->nhosts; k++)
+	for (k = 0; k < r->nhosts; k++) {
+		if (r->hosts[k].nothing != NULL)
+			cli_diag("%s: nothing analysable: %s",
+			    b->bundles[i], r->hosts[k].nothing);
 		names[k] = host_name(b, r->hosts[k].host);
+	}
 	b->named++;
 	pthread_cond_broadcast(&b->turn);
 	pthread_mutex_unlock(&b->lock);
@@ -209,8 +213,10 @@ batch_worker(void *arg)
 		fatal = 0;
 		cli_load(&ld, &tl, &b->lo, &b->bundles[i], 1, 1);
 		diagnose(&tl, &dopts, &r);
-		names = batch_names(b, i, &r, &tl);
 		st = cli_exit_status(&r, &tl);
+		/* Every bundle gets a report, if only to say why. */
+		cli_nothing_host(&r, &tl, b->bundles[i]);
+		names = batch_names(b, i, &r, &tl);
 		for (k = 0; k < r.nhosts; k++) {
 			if (write_host(b, &r, k, names[k]) != 0)
 				fatal = 1;

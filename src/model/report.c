@@ -75,6 +75,7 @@ host_report_clear(struct host_report *h)
 
 	free(h->host);
 	free(h->bundle);
+	free(h->nothing);
 	free(h->report_path);
 	for (j = 0; j < h->ntasks; j++)
 		task_report_clear(&h->tasks[j]);

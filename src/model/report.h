@@ -120,6 +120,7 @@ struct host_report {
 	size_t		 nclusters;
 	uint32_t	*inputs;	/* indices into report.inputs */
 	size_t		 ninputs;
+	char		*nothing;	/* why nothing could be diagnosed */
 	/* Only in a fleet loaded back from host reports: */
 	char		*report_path;	/* hosts/NAME.json */
 	unsigned long	 damaged_inputs;

@@ -206,6 +206,7 @@ fleet_load(const char *dir, struct report *r, struct tl_error *err)
 			h->host = jstr(jh, "host");
 			if (h->host == NULL)
 				h->host = xstrdup(names[i]);
+			h->nothing = jstr(jh, "nothing");
 			xasprintf(&h->report_path, "hosts/%s", names[i]);
 			h->damaged_inputs = damaged;
 			tasks = json_object_get(jh, "tasks");
@@ -347,6 +348,12 @@ fleet_write_json(FILE *fp, const struct report *r)
 		json_add_string(&b, h->host);
 		buf_adds(&b, ",\"report\":");
 		json_add_string(&b, h->report_path);
+		/* Every bundle is a host of the fleet, diagnosed or not. */
+		buf_adds(&b, ",\"status\":");
+		json_add_string(&b, h->nothing != NULL ? "nothing-analysable" :
+		    "diagnosed");
+		buf_adds(&b, ",\"nothing\":");
+		json_add_string(&b, h->nothing);
 		buf_printf(&b, ",\"tasks\":%zu,\"failing\":%lu,\"at_risk\":%lu,"
 		    "\"recovered\":%lu,\"healthy\":%lu,\"unknown\":%lu,"
 		    "\"damaged_inputs\":%lu",
@@ -489,10 +496,15 @@ fleet_write_text(FILE *fp, const struct report *r)
 
 			for (k = 0; k < r->hosts[i].ntasks; k++)
 				f += r->hosts[i].tasks[k].status == ST_FAILING;
-			fprintf(fp, "  %-32s %zu task%s, %zu failing\n",
-			    term_safe(&ts, r->hosts[i].host),
-			    r->hosts[i].ntasks,
-			    r->hosts[i].ntasks == 1 ? "" : "s", f);
+			if (r->hosts[i].nothing != NULL)
+				fprintf(fp, "  %-32s nothing analysable: %s\n",
+				    term_safe(&ts, r->hosts[i].host),
+				    term_safe(&ts, r->hosts[i].nothing));
+			else
+				fprintf(fp, "  %-32s %zu task%s, %zu failing\n",
+				    term_safe(&ts, r->hosts[i].host),
+				    r->hosts[i].ntasks,
+				    r->hosts[i].ntasks == 1 ? "" : "s", f);
 		}
 	}
 	free(v);

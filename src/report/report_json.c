@@ -192,6 +192,8 @@ json_host(struct buf *b, const struct report *r, const struct host_report *h)
 	json_add_string(b, h->host);
 	jkey(b, "bundle", 0);
 	json_add_string(b, h->bundle);
+	jkey(b, "nothing", 0);
+	json_add_string(b, h->nothing);
 	jkey(b, "tasks", 0);
 	buf_addc(b, '[');
 	for (i = 0; i < h->ntasks; i++) {

@@ -237,6 +237,9 @@ text_host(FILE *fp, const struct report *r, const struct host_report *h,
 	if (h->bundle != NULL)
 		fprintf(fp, "  (bundle %s)", term_safe(ts, h->bundle));
 	fputc('\n', fp);
+	if (h->nothing != NULL)
+		fprintf(fp, "  nothing analysable: %s\n",
+		    term_safe(ts, h->nothing));
 	fprintf(fp, "  %zu task%s: %zu failing", h->ntasks, h->ntasks == 1 ?
 	    "" : "s", nfail);
 	if (first != TL_TIME_NONE)

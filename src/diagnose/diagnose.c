@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "model/account.h"
+#include "action.h"
 #include "model/codes.h"
 #include "case.h"
 #include "diagnose.h"
@@ -254,6 +255,26 @@ account_display(const struct account *a)
 	return s;
 }
 
+/* The rules weigh the evidence; the verdict follows the status. */
+static void
+verdict(struct tctx *t)
+{
+	struct task_report	*tr = t->tr;
+
+	rules_run(t);
+	if (tr->status == ST_FAILING || tr->status == ST_RECOVERED)
+		decide(t);
+	else if (t->predicted != CAUSE_NONE && tr->enabled != 0) {
+		/*
+		 * No failure seen, but the configuration predicts one.  A
+		 * disabled task does not run, so it cannot fail: it keeps
+		 * its status (the finding says it).
+		 */
+		tr->status = ST_AT_RISK;
+		decide(t);
+	}
+}
+
 static void
 diagnose_task(struct hctx *h, struct htask *ht, struct task_report *tr)
 {
@@ -275,18 +296,10 @@ diagnose_task(struct hctx *h, struct htask *ht, struct task_report *tr)
 	runs_collect(&t);
 	runs_status(&t);
 	runs_sort_codes(tr);
-	rules_run(&t);
-	if (tr->status == ST_FAILING || tr->status == ST_RECOVERED)
-		decide(&t);
-	else if (t.predicted != CAUSE_NONE && tr->enabled != 0) {
-		/*
-		 * No failure seen, but the configuration predicts one.  A
-		 * disabled task does not run, so it cannot fail: it keeps
-		 * its status (the finding says it).
-		 */
-		tr->status = ST_AT_RISK;
-		decide(&t);
-	}
+	if (action_streak(&t))
+		action_verdict(&t);	/* it logged on: no logon cause */
+	else
+		verdict(&t);
 	if (tr->status == ST_FAILING || tr->status == ST_RECOVERED ||
 	    tr->status == ST_AT_RISK)
 		remediation_add(&t);

@@ -74,6 +74,18 @@ static const struct cause_row causes[] = {
 	    "software hooking LSA, and domain controller certificates.",
 	    "Then re-register the affected tasks with their credentials, "
 	    "or move them to group managed service accounts." } },
+	[CAUSE_ACTION] = { CAUSE_ACTION, "action-failure",
+	    "The task logged on, then its action failed: a program, path, "
+	    "folder or share it needs is missing or denied, or the program "
+	    "exited with an error.",
+	    "#b15928", {
+	    "Fix what the action of {task} needs, as {user} sees it without "
+	    "an interactive session: use UNC paths (\\\\server\\share) "
+	    "instead of mapped drives, check that the program and working "
+	    "directory exist, and that {user} may read and run them.",
+	    "Run the action by hand as {user} (runas /user:{user}) to see "
+	    "its error; the logon itself works, so the stored password "
+	    "and the logon rights need no change." } },
 	[CAUSE_UNKNOWN] = { CAUSE_UNKNOWN, "unknown",
 	    "The evidence does not tell which logon cause this is.",
 	    "#6b7280", {

@@ -16,6 +16,7 @@ enum cause {
 	CAUSE_DOMAIN,		/* domain-unreachable */
 	CAUSE_RIGHT,		/* logon-right */
 	CAUSE_BROADER,		/* broader-logon */
+	CAUSE_ACTION,		/* action-failure: not a logon cause */
 	CAUSE_COUNT,
 	CAUSE_UNKNOWN = CAUSE_COUNT,
 	CAUSE_NONE,		/* healthy or unknown status: no cause */

@@ -73,7 +73,7 @@ def main():
                 mixed.add(e["rule"])
             if e["role"] != "supports" or e["cause"] != t["cause"]:
                 continue
-            if e["rule"] == "task-result-code":
+            if e["rule"] in ("task-result-code", "action-failed"):
                 continue    # the failure itself, not evidence of cause
             rules.setdefault(e["rule"], []).append(e)
         for rule, evs in sorted(rules.items()):

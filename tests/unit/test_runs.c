@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diagnose/action.h"
 #include "diagnose/case.h"
 #include "diagnose/runs.h"
 #include "test.h"
@@ -330,12 +331,19 @@ case_task(struct casefix *c, struct evset *s, const char *task,
 static void
 case_clear(struct casefix *c)
 {
+	size_t	i;
+
 	free(c->t.fail);
 	free(c->t.ok);
 	runlist_clear(&c->t.runs);
 	account_clear(&c->t.who);
 	account_table_clear(&c->h.accounts);
 	case_index_clear(&c->h);
+	for (i = 0; i < c->tr.nevidence; i++) {
+		free(c->tr.evidence[i].source_file);
+		free(c->tr.evidence[i].text);
+	}
+	free(c->tr.evidence);
 	free(c->tr.task);
 	free(c->tr.codes);
 	free(c->tr.run_times);
@@ -512,4 +520,45 @@ DEFINE_TEST(test_runs_trigger_fired)
 	td = deftask("\\T", "u", "BootTrigger", T0, NULL, NULL);
 	assert_true(!run_trigger_fired(td, T0));
 	taskdef_free(td);
+}
+
+/* Logged on (100), then the action failed to launch (203, 103). */
+static void
+action_run(struct evset *s, const char *task, int64_t t, const char *id)
+{
+	ts(s, 100, t, id, "TaskName", task, "InstanceId", id, NULL);
+	ts(s, 203, t + 9 * MS, id, "TaskName", task, "TaskInstanceId", id,
+	    "ResultCode", D_NOFILE, NULL);
+	ts(s, 103, t + 11 * MS, id, "TaskName", task, "InstanceId", id,
+	    "ResultCode", D_NOFILE, NULL);
+}
+
+DEFINE_TEST(test_runs_action_verdict)
+{
+	struct evset	s = { .n = 0 };
+	struct casefix	c;
+
+	good_run(&s, "\\T", T0, "{00000000-0000-0000-0000-00000000000A}");
+	ts(&s, 140, T0 + HOURS, NULL, "TaskName", "\\T", "UserName",
+	    "HOST\\admin", NULL);
+	action_run(&s, "\\T", T0 + DAYS, A1);
+	action_run(&s, "\\T", T0 + 2 * DAYS, A2);
+	case_task(&c, &s, "\\T", NULL, NULL);
+	assert_int_eq(c.tr.failures, 2);
+	assert_true(action_streak(&c.t));
+	action_verdict(&c.t);
+	assert_int_eq(c.tr.cause, CAUSE_ACTION);
+	/* The failed action (3) and the task changed before (2), of 7. */
+	assert_true(c.tr.confidence > 0.71 && c.tr.confidence < 0.72);
+	assert_int_eq(c.tr.nevidence, 2);
+	assert_str_eq(cause_name(c.tr.cause), "action-failure");
+	case_clear(&c);
+	/* A logon failure in the streak: not an action failure. */
+	failed_run(&s, "\\T", T0 + 3 * DAYS,
+	    "{00000000-0000-0000-0000-00000000000C}", D_NLRE);
+	case_task(&c, &s, "\\T", NULL, NULL);
+	assert_int_eq(c.tr.failures, 3);
+	assert_true(!action_streak(&c.t));
+	case_clear(&c);
+	evset_free(&s);
 }

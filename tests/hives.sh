@@ -92,3 +92,39 @@ assert "transaction log" in ins["SYSTEM.LOG1"]["note"], ins["SYSTEM.LOG1"]
 PYEOF
 tmp_empty "the dirty hive"
 echo "# dirty hive and its .LOG1 reported"
+
+# Local time: a task's RegistrationInfo/Date has no zone.  With the
+# SYSTEM hive of its bundle (US Eastern, daylight from the second Sunday
+# of March) it is converted: 05:00 in February is 10:00Z (EST, bias
+# 300), 10:00 on 20 March is 14:00Z (EDT, bias 300 - 60).  Without a
+# hive it stays as written, marked "local, zone unknown".
+lt=$work/lt/C/Windows/System32
+mkdir -p "$lt/config" "$lt/Tasks"
+cp "$work/system.hiv" "$lt/config/SYSTEM"
+nightly=$SCEN/01-policy-conflict/Tasks/Backup/Nightly
+sed 's|<Date>[^<]*</Date>|<Date>2026-02-01T05:00:00</Date>|' "$nightly" \
+    > "$lt/Tasks/Winter"
+sed 's|<Date>[^<]*</Date>|<Date>2026-03-20T10:00:00</Date>|' "$nightly" \
+    > "$lt/Tasks/Summer"
+dates() {
+	tl timeline -f jsonl "$work/lt" 2>/dev/null | "$PY" -c '
+import json, sys
+for l in sys.stdin:
+    e = json.loads(l)
+    if e["channel"] == "Task XML":
+        d = e["event_data"]
+        print(d["TaskName"], e["datetime"][:19], d.get("DateZone"))' |
+	    sort
+}
+dates > "$work/lt.got"
+printf '%s\n' \
+    "\\Summer 2026-03-20T14:00:00 local, converted with the SYSTEM hive's TimeZoneInformation" \
+    "\\Winter 2026-02-01T10:00:00 local, converted with the SYSTEM hive's TimeZoneInformation" \
+    > "$work/lt.want"
+diff "$work/lt.want" "$work/lt.got" || fail "local times with a hive"
+rm "$lt/config/SYSTEM"
+dates > "$work/lt.got"
+printf '%s\n' "\\Summer 2026-03-20T10:00:00 local, zone unknown" \
+    "\\Winter 2026-02-01T05:00:00 local, zone unknown" > "$work/lt.want"
+diff "$work/lt.want" "$work/lt.got" || fail "local times without a hive"
+echo "# local registration times converted or marked"

@@ -254,6 +254,7 @@ cmd_timeline(const struct cli_cmd *self, int argc, char **argv)
 	 * the host their bundle's records name, so that every line of a
 	 * Timesketch import carries its host.
 	 */
+	timeline_localize(&tl);
 	config_events(tl.tasks, tl.ntasks, tl.policies, tl.npolicies, &cfg,
 	    &ncfg);
 	for (i = 0; i < ncfg; i++) {

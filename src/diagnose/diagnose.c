@@ -392,6 +392,7 @@ diagnose(struct timeline *tl, const struct diag_opts *opts,
 	int			*bundle_host_idx = NULL;
 
 	memset(r, 0, sizeof(*r));
+	timeline_localize(tl);
 	report_inputs(tl, r);
 	/* Every bundle gets a host, so configuration files find theirs. */
 	for (i = 0; i < tl->inputs.n; i++) {

@@ -382,6 +382,115 @@ secpol_merge(struct secpol *const *v, size_t n, struct buf *disagree)
 	return m;
 }
 
+/* A SYSTEMTIME rule from TimeZoneInformation (hex of 16 bytes). */
+struct tzrule {
+	int	month, dow, week, hour, minute;
+};
+
+static int
+tz_rule(const struct secpol *sp, const char *name, struct tzrule *r)
+{
+	const struct secpol_entry	*e;
+	unsigned			 b[16];
+	size_t				 i;
+
+	memset(r, 0, sizeof(*r));
+	if ((e = secpol_find(sp, "TimeZoneInformation", name)) == NULL ||
+	    strlen(e->value) != 32)
+		return -1;
+	for (i = 0; i < 16; i++)
+		if (sscanf(e->value + 2 * i, "%2x", &b[i]) != 1)
+			return -1;
+	r->month = (int)(b[2] | b[3] << 8);
+	r->dow = (int)(b[4] | b[5] << 8);
+	r->week = (int)(b[6] | b[7] << 8);
+	r->hour = (int)(b[8] | b[9] << 8);
+	r->minute = (int)(b[10] | b[11] << 8);
+	if (r->month < 1 || r->month > 12 || r->dow > 6 || r->week < 1 ||
+	    r->week > 5 || r->hour > 23 || r->minute > 59)
+		return -1;
+	return 0;
+}
+
+/* The local wall time a recurring rule names in year y. */
+static int64_t
+tz_rule_time(const struct tzrule *r, int64_t y)
+{
+	int64_t	 first, t;
+	int	 dow1, day, dim;
+
+	first = tl_time_from_civil(y, r->month, 1, 0, 0, 0);
+	/* 1970-01-01 was a Thursday (4). */
+	dow1 = (int)(((first / (86400 * TL_TICKS_PER_SEC)) % 7 + 7 + 4) % 7);
+	day = 1 + (r->dow - dow1 + 7) % 7 + (r->week - 1) * 7;
+	dim = r->month == 12 ? 31 : (int)((tl_time_from_civil(y,
+	    r->month + 1, 1, 0, 0, 0) - first) / (86400 * TL_TICKS_PER_SEC));
+	while (day > dim)
+		day -= 7;
+	t = tl_time_from_civil(y, r->month, day, r->hour, r->minute, 0);
+	return t;
+}
+
+/*
+ * A local wall time of the host to UTC with the SYSTEM hive's
+ * TimeZoneInformation (Bias, StandardBias, DaylightBias in signed
+ * minutes, UTC = local + bias; StandardStart and DaylightStart as
+ * recurring "week w of month, day of week, hour" rules; ActiveTimeBias
+ * holds only at collection time and is not used).  Returns 0, or -1
+ * when the policy holds no time zone.
+ */
+int
+secpol_local_to_utc(const struct secpol *sp, int64_t local, int64_t *utc)
+{
+	struct tzrule	 std, dst;
+	long long	 bias, sbias = 0, dbias = 0;
+	int64_t		 y, s, d;
+	int		 mo, dd, h, mi, sec, in_dst = 0;
+	uint32_t	 frac;
+
+	if (sp == NULL || secpol_number(sp, "TimeZoneInformation", "Bias",
+	    &bias) != 0)
+		return -1;
+	(void)secpol_number(sp, "TimeZoneInformation", "StandardBias",
+	    &sbias);
+	(void)secpol_number(sp, "TimeZoneInformation", "DaylightBias",
+	    &dbias);
+	if (tz_rule(sp, "StandardStart", &std) == 0 &&
+	    tz_rule(sp, "DaylightStart", &dst) == 0 &&
+	    tl_time_to_civil(local, &y, &mo, &dd, &h, &mi, &sec, &frac) == 0) {
+		d = tz_rule_time(&dst, y);
+		s = tz_rule_time(&std, y);
+		in_dst = d < s ? (local >= d && local < s) :
+		    (local >= d || local < s);
+	}
+	*utc = local + (int64_t)(bias + (in_dst ? dbias : sbias)) * 60 *
+	    TL_TICKS_PER_SEC;
+	return 0;
+}
+
+/*
+ * Registration dates written without a zone are the host's local time:
+ * with a SYSTEM hive's time zone they become UTC (date_local 2); without
+ * one they stay as written and marked (date_local 1).
+ */
+void
+taskdefs_localize(struct taskdef *const *tds, size_t n,
+    const struct secpol *sp)
+{
+	int64_t	 utc;
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		if (tds[i] == NULL || tds[i]->date_local != 1 ||
+		    tds[i]->reg_time == TL_TIME_NONE)
+			continue;
+		if (secpol_local_to_utc(sp, tds[i]->reg_time, &utc) == 0) {
+			tds[i]->reg_time = utc;
+			tds[i]->date_local = 2;
+		}
+	}
+}
+
 static const char *const hive_kind_names[] = {
 	[HIVE_NONE] = "none",
 	[HIVE_SYSTEM] = "SYSTEM",

@@ -81,6 +81,11 @@ task_event(const struct taskdef *td)
 	addf(ev, "URI", td->uri);
 	addf(ev, "Author", td->author);
 	addf(ev, "Date", td->date);
+	if (td->date != NULL && td->date_local == 1)
+		addf(ev, "DateZone", "local, zone unknown");
+	else if (td->date != NULL && td->date_local == 2)
+		addf(ev, "DateZone", "local, converted with the SYSTEM hive's "
+		    "TimeZoneInformation");
 	if ((pr = taskdef_principal(td)) != NULL) {
 		addf(ev, "UserId", pr->user_id);
 		addf(ev, "GroupId", pr->group_id);

@@ -134,7 +134,8 @@ struct taskdef {
 	char		*description;
 	char		*date;		/* RegistrationInfo/Date as written */
 	int64_t		 reg_time;	/* parsed, or TL_TIME_NONE */
-	int		 date_local;	/* Date had no offset: taken as UTC */
+	int		 date_local;	/* Date had no offset: 1 taken as UTC,
+					   2 converted with the host's zone */
 	int64_t		 mtime;		/* file time when known, or NONE */
 	char		*encoding;	/* what the bytes were: UTF-16LE, UTF-8 */
 	char		*declared;	/* encoding="" of the declaration */
@@ -241,6 +242,9 @@ const char *secpol_entry_file(const struct secpol *,
 	    const struct secpol_entry *);
 void	 secpol_where(const struct secpol *, const struct secpol_entry *,
 	    char *, size_t);
+int	 secpol_local_to_utc(const struct secpol *, int64_t, int64_t *);
+void	 taskdefs_localize(struct taskdef *const *, size_t,
+	    const struct secpol *);
 size_t	 secpol_section_count(const struct secpol *);
 const struct secpol_entry *secpol_find(const struct secpol *, const char *,
 	    const char *);

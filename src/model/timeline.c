@@ -225,3 +225,41 @@ timeline_bundle_host(struct timeline *tl, const char *bundle,
 	}
 	return bundle != NULL ? basename_of(tl, bundle) : "localhost";
 }
+
+/* Whether two inputs came in the same bundle (both loose counts too). */
+static int
+same_bundle(const struct input *a, const struct input *b)
+{
+	if (a->bundle == NULL || b->bundle == NULL)
+		return a->bundle == b->bundle;
+	return strcmp(a->bundle, b->bundle) == 0;
+}
+
+/*
+ * Task registration dates without a zone are the host's local time:
+ * convert them with the time zone of a SYSTEM hive of the same bundle;
+ * the others stay marked "local, zone unknown" (taskdefs_localize).
+ */
+void
+timeline_localize(struct timeline *tl)
+{
+	const struct input	*ti, *pi;
+	size_t			 i, j;
+
+	for (i = 0; i < tl->ntasks; i++) {
+		if (tl->tasks[i]->date_local != 1 ||
+		    tl->tasks[i]->input >= tl->inputs.n)
+			continue;
+		ti = tl->inputs.v[tl->tasks[i]->input];
+		for (j = 0; j < tl->npolicies; j++) {
+			if (tl->policies[j]->hive != HIVE_SYSTEM ||
+			    tl->policies[j]->input >= tl->inputs.n)
+				continue;
+			pi = tl->inputs.v[tl->policies[j]->input];
+			if (!same_bundle(ti, pi))
+				continue;
+			taskdefs_localize(&tl->tasks[i], 1, tl->policies[j]);
+			break;
+		}
+	}
+}

@@ -53,6 +53,7 @@ void	 timeline_diag(struct timeline *, uint32_t, const struct tl_error *);
 void	 timeline_merge(struct timeline *, struct tl_part *, uint32_t);
 void	 timeline_sort(struct timeline *);
 void	 timeline_sort_events(struct event **, size_t);
+void	 timeline_localize(struct timeline *);
 const char *timeline_bundle_host(struct timeline *, const char *,
 	    int *);
 

@@ -726,6 +726,83 @@ rule_several_accounts(struct tctx *t, const struct rule *r)
 		free(names[j]);
 }
 
+/*
+ * The task's local account as the SAM hive saw it (DOMAIN.md 10): a
+ * password set after the last success (dated by F, never by the key,
+ * which moves at every logon), a disabled or locked flag, an expiry
+ * before the onset.  The account is the one whose name or SID the
+ * principal gives, with no domain, ".", or the host's name as domain.
+ */
+static void
+rule_sam_account(struct tctx *t, const struct rule *r)
+{
+	const struct secpol		*pol = t->h->policy;
+	const struct secpol_entry	*e, *name, *sid;
+	const char			*u, *bs;
+	char				 text[1400], w[800], when[TL_TIME_STRLEN];
+	size_t				 i, dl;
+
+	if (pol == NULL || !has_failures(t) || t->tr->onset == TL_TIME_NONE)
+		return;
+	for (i = 0; (name = secpol_section_find(pol, "Local Account ",
+	    "Name", i)) != NULL; i++) {
+		sid = secpol_section_find(pol, "Local Account ", "Sid", i);
+		u = t->who.user;
+		if (t->who.sid != NULL && sid != NULL &&
+		    tl_strcasecmp(t->who.sid, sid->value) == 0)
+			break;
+		if (u == NULL || tl_strcasecmp(u, name->value) != 0)
+			continue;
+		if (t->who.domain == NULL || strcmp(t->who.domain, ".") == 0)
+			break;
+		dl = (bs = strchr(t->h->name, '.')) != NULL ?
+		    (size_t)(bs - t->h->name) : strlen(t->h->name);
+		if (strlen(t->who.domain) == dl &&
+		    tl_strncasecmp(t->who.domain, t->h->name, dl) == 0)
+			break;
+	}
+	if (name == NULL)
+		return;
+	if ((e = secpol_section_find(pol, "Local Account ", "PasswordLastSet",
+	    i)) != NULL && e->time != TL_TIME_NONE &&
+	    e->time < t->tr->onset && (t->success_before == TL_TIME_NONE ||
+	    e->time > t->success_before)) {
+		secpol_where(pol, e, w, sizeof(w));
+		snprintf(text, sizeof(text), "the SAM hive says the password "
+		    "of local account %s was set at %s, after the last "
+		    "success and before the onset (%s)", name->value,
+		    tl_time_format(e->time, when, sizeof(when)), w);
+		hit(t, r, NULL, secpol_entry_file(pol, e), 0, CAUSE_DRIFT, 3,
+		    text);
+	}
+	if ((e = secpol_section_find(pol, "Local Account ", "Disabled", i)) !=
+	    NULL && strcmp(e->value, "1") == 0) {
+		secpol_where(pol, e, w, sizeof(w));
+		snprintf(text, sizeof(text), "the SAM hive says local account "
+		    "%s is disabled (%s)", name->value, w);
+		hit(t, r, NULL, secpol_entry_file(pol, e), 0, CAUSE_ACCOUNT, 3,
+		    text);
+	}
+	if ((e = secpol_section_find(pol, "Local Account ", "Locked", i)) !=
+	    NULL && strcmp(e->value, "1") == 0) {
+		secpol_where(pol, e, w, sizeof(w));
+		snprintf(text, sizeof(text), "the SAM hive says local account "
+		    "%s is locked out (%s)", name->value, w);
+		hit(t, r, NULL, secpol_entry_file(pol, e), 0, CAUSE_ACCOUNT, 2,
+		    text);
+	}
+	if ((e = secpol_section_find(pol, "Local Account ", "AccountExpires",
+	    i)) != NULL && e->time != TL_TIME_NONE &&
+	    e->time <= t->tr->onset) {
+		secpol_where(pol, e, w, sizeof(w));
+		snprintf(text, sizeof(text), "the SAM hive says local account "
+		    "%s expired at %s, before the onset (%s)", name->value,
+		    tl_time_format(e->time, when, sizeof(when)), w);
+		hit(t, r, NULL, secpol_entry_file(pol, e), 0, CAUSE_ACCOUNT, 3,
+		    text);
+	}
+}
+
 /* ------------------------------------------------------------------ */
 /* The table.  Rows of one rule are adjacent. */
 
@@ -865,6 +942,10 @@ static const struct rule rules[] = {
 	    .tier = { { AT_WINDOW, -DAY - 1, AT_LAST_FAILURE, 0, 2,
 	    "credential store, LSA or certificate trouble", 0 } },
 	    .cause = CAUSE_BROADER },
+	{ R_SAM_ACCOUNT, "sam-local-account", NULL,
+	    "the SAM hive: the local account's password set, disabled, "
+	    "locked or expired", .flags = RF_ALWAYS,
+	    .fn = rule_sam_account },
 };
 
 const struct rule *

@@ -4,6 +4,13 @@
 # mkdata.sh: build the benchmark's data set from the sample corpus.
 #
 #	mkdata.sh OUTDIR [SIZE_MB]
+#	mkdata.sh OUTDIR cNHOSTS
+#
+# cNHOSTS (c4, c16): every .evtx of the corpus but corrupt_* and
+# truncated_* (so dirty logs and logs with a damaged chunk are in),
+# dealt out in name order over NHOSTS host folders, round robin: each
+# file once, so no host repeats another's file and nothing is counted
+# once for being a duplicate.
 #
 # Copies the corpus's clean Security, System, TaskScheduler and
 # GroupPolicy logs into host folders laid out like a KAPE collection,
@@ -70,10 +77,12 @@ usage()
 [ $# -ge 1 ] && [ $# -le 2 ] || usage
 out=$1
 size_mb=${2:-60}
+nhosts=
 case $size_mb in
+c[1-9]|c[1-9][0-9]) nhosts=${size_mb#c} ;;
 ''|*[!0-9]*) usage ;;
+*) [ "$size_mb" -gt 0 ] || usage ;;
 esac
-[ "$size_mb" -gt 0 ] || usage
 
 here=$(cd "$(dirname "$0")" && pwd)
 shared=${TL_SHARED:-$here/../../shared}
@@ -90,7 +99,13 @@ for f in $TL_BENCH_FILES; do
 	fi
 done
 
-target=$((size_mb * 1048576))
+if [ -n "$nhosts" ]; then
+	TL_BENCH_FILES=$(cd "$corpus" && ls | grep '\.evtx$' |
+	    grep -v '^corrupt_' | grep -v '^truncated_')
+	target=0
+else
+	target=$((size_mb * 1048576))
+fi
 mark="size_mb=$size_mb files=$(echo $TL_BENCH_FILES | cksum | cut -d' ' -f1)"
 
 if [ -d "$out" ]; then
@@ -110,6 +125,17 @@ mkdir -p "$out"
 total=0
 nfiles=0
 host=0
+if [ -n "$nhosts" ]; then
+	for f in $TL_BENCH_FILES; do
+		host=$((nfiles % nhosts + 1))
+		dir=$out/$(printf 'host%02d' "$host")/$TL_BENCH_LOGS
+		mkdir -p "$dir"
+		cp "$corpus/$f" "$dir/$f"
+		total=$((total + $(wc -c < "$corpus/$f")))
+		nfiles=$((nfiles + 1))
+	done
+	host=$nhosts
+fi
 while [ "$total" -lt "$target" ]; do
 	host=$((host + 1))
 	dir=$out/$(printf 'host%02d' "$host")/$TL_BENCH_LOGS

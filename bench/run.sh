@@ -1,14 +1,15 @@
 #!/bin/sh
 # Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
 #
-# run.sh: the benchmark behind "make bench" (issue 9).  For each data
-# set size it builds the data with mkdata.sh, runs three commands over
-# the same files, and writes a Markdown report to stdout and to
+# run.sh: the benchmark behind "make bench" (issues 9 and 15).  For
+# each data set it builds the data with mkdata.sh, runs four commands
+# over the same files, and writes a Markdown report to stdout and to
 # $BENCH_OUT/results.md.  See bench/README.md.
 #
 #	floor       evtxfloor FILE...        libevtx alone: id + time
 #	evtxexport  evtxexport -f xml FILE   once per file, in one sh loop
-#	taskline    taskline analyze -j2 -f json HOSTDIR...
+#	analyze     taskline analyze -j2 -f json HOSTDIR...
+#	batch       taskline batch -j2 -o DIR HOSTDIR...
 #
 # Environment (make bench sets the paths):
 #	RUNSTAT, EVTXFLOOR, MKDATA   the helpers (default: next to this
@@ -16,11 +17,16 @@
 #	TASKLINE         the program under test (default ./src/taskline);
 #	                 any command will do for testing the harness
 #	TASKLINE_ARGS    default "analyze -j2 -f json"
+#	BATCH_ARGS       default "batch -j2" (-o DIR is added)
+#	BENCH_EXPORT_MAX evtxexport runs on data sets up to this many MiB
+#	                 (default 128: on 1 GiB it alone takes minutes)
 #	EVTXEXPORT       default: evtxexport from PATH
 #	TL_SHARED        folder holding corpus/ (default ../shared)
 #	BENCH_OUT        scratch and results (default ./bench/out)
-#	BENCH_RUNS       measured runs per command and size (default 5)
-#	BENCH_SIZES      data set sizes in MiB (default "60 240")
+#	BENCH_RUNS       measured runs per command and size (default 3)
+#	BENCH_SIZES      data sets: sizes in MiB, or cN for all the
+#	                 corpus's non-corrupt logs over N hosts
+#	                 (default "c4 c16 250 1024")
 #	BENCH_TIMEOUT    seconds before a run is killed (default 120)
 
 set -u
@@ -45,11 +51,13 @@ EVTXFLOOR=${EVTXFLOOR:-$(pick ./bench/evtxfloor "$here/evtxfloor")}
 MKDATA=${MKDATA:-$here/mkdata.sh}
 TASKLINE=${TASKLINE:-./src/taskline}
 TASKLINE_ARGS=${TASKLINE_ARGS:-analyze -j2 -f json}
+BATCH_ARGS=${BATCH_ARGS:-batch -j2}
+BENCH_EXPORT_MAX=${BENCH_EXPORT_MAX:-128}
 EVTXEXPORT=${EVTXEXPORT:-$(command -v evtxexport || true)}
 TL_SHARED=${TL_SHARED:-$here/../../shared}
 BENCH_OUT=${BENCH_OUT:-./bench/out}
-BENCH_RUNS=${BENCH_RUNS:-5}
-BENCH_SIZES=${BENCH_SIZES:-60 240}
+BENCH_RUNS=${BENCH_RUNS:-3}
+BENCH_SIZES=${BENCH_SIZES:-c4 c16 250 1024}
 BENCH_TIMEOUT=${BENCH_TIMEOUT:-120}
 export TL_SHARED
 
@@ -64,7 +72,8 @@ case $BENCH_RUNS in
 esac
 for s in $BENCH_SIZES; do
 	case $s in
-	''|*[!0-9]*|0) die "BENCH_SIZES must list positive integers (MiB)" ;;
+	c[1-9]|c[1-9][0-9]) ;;
+	''|*[!0-9]*|0) die "BENCH_SIZES must list MiB or cN" ;;
 	esac
 done
 [ -x "$RUNSTAT" ] || die "no runstat at $RUNSTAT (run make bench)"
@@ -76,6 +85,7 @@ if [ ! -d "$TL_SHARED/corpus/evtx" ]; then
 fi
 
 mkdir -p "$BENCH_OUT" || die "cannot create $BENCH_OUT"
+load0=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)
 BENCH_OUT=$(cd "$BENCH_OUT" && pwd)
 runs=$BENCH_OUT/runs.tsv
 results=$BENCH_OUT/results.md
@@ -119,18 +129,31 @@ measure()
 		    'r=0; for f; do "$0" -f xml "$f" || r=1; done; exit $r' \
 		    "$EVTXEXPORT" $files)
 		;;
-	taskline)
+	analyze)
 		# The warm-up keeps the report for a look and a sanity
 		# check; measured runs write to /dev/null like the others.
 		m_o=/dev/null
-		[ "$m_round" -gt 0 ] || m_o=$BENCH_OUT/taskline-$m_size.json
-		m_line=$("$RUNSTAT" -t "$BENCH_TIMEOUT" -o "$m_o" -- \
-		    "$TASKLINE" $TASKLINE_ARGS $hosts)
+		[ "$m_round" -gt 0 ] || m_o=$BENCH_OUT/analyze-$m_size.json
+		m_line=$(TASKLINE_STATS=1 "$RUNSTAT" -t "$BENCH_TIMEOUT" \
+		    -o "$m_o" -- "$TASKLINE" $TASKLINE_ARGS $hosts \
+		    2>"$BENCH_OUT/analyze-$m_size.err")
+		;;
+	batch)
+		m_o=$BENCH_OUT/batch-$m_size
+		rm -rf "$m_o"
+		m_line=$("$RUNSTAT" -t "$BENCH_TIMEOUT" -- \
+		    "$TASKLINE" $BATCH_ARGS -o "$m_o" $hosts 2>/dev/null)
+		m_o=$m_o/fleet.json
 		;;
 	esac
 	rc_run=$(field exit "$m_line")
 	[ -n "$rc_run" ] || rc_run=125
-	if [ "$rc_run" = 0 ] && [ "$m_cmd" = taskline ] &&
+	# analyze and batch exit 1 when tasks fail: that is a result.
+	case $m_cmd in
+	analyze|batch) case $rc_run in [1-5]) rc_run=0 ;; esac ;;
+	esac
+	if [ "$rc_run" = 0 ] && [ "$m_cmd" != floor ] &&
+	    [ "$m_cmd" != evtxexport ] &&
 	    [ "$m_round" = 0 ] && [ ! -s "$m_o" ]; then
 		rc_run=empty
 	fi
@@ -175,16 +198,22 @@ calc()
 	awk "BEGIN { $1 }" </dev/null
 }
 
+# na_var COMMAND: the name of the variable holding why COMMAND is n/a.
+na_var()
+{
+	echo "na_${1}_$size"
+}
+
 sizes_done=
 for size in $BENCH_SIZES; do
 	data=$BENCH_OUT/data-$size
-	echo "bench: building the $size MiB data set in $data" >&2
+	echo "bench: building the $size data set in $data" >&2
 	sh "$MKDATA" "$data" "$size"
 	rc=$?
 	if [ $rc = 77 ]; then
 		exit 0		# mkdata.sh said why
 	fi
-	[ $rc = 0 ] || die "mkdata.sh failed for $size MiB"
+	[ $rc = 0 ] || die "mkdata.sh failed for $size"
 	files=$(find "$data" -name '*.evtx' -type f | sort)
 	hosts=$(find "$data" -mindepth 1 -maxdepth 1 -name 'host*' -type d |
 	    sort)
@@ -192,55 +221,70 @@ for size in $BENCH_SIZES; do
 
 	# Warm-up: fills the page cache, checks that each command works
 	# and gets the record count from the floor.
-	echo "bench: $size MiB: warm-up" >&2
+	echo "bench: $size: warm-up" >&2
 	if measure "$size" floor 0; then
 		fl=$(cat "$BENCH_OUT/floor-$size.out")
 		eval "records_$size=$(field records "$fl")"
 		eval "bytes_$size=$(field bytes "$fl")"
 		eval "nfiles_$size=$(field files "$fl")"
 	else
-		die "evtxfloor failed on the $size MiB data set: $(why $rc_run)"
+		die "evtxfloor failed on the $size data set: $(why $rc_run)"
 	fi
-	eval "na_e_$size=\$na_evtxexport"
-	eval "na_t_$size=\$na_taskline"
-	if [ -z "$na_evtxexport" ] && ! measure "$size" evtxexport 0; then
-		eval "na_e_$size=\"evtxexport: \$(why \$rc_run)\""
-	fi
-	if [ -z "$na_taskline" ] && ! measure "$size" taskline 0; then
-		eval "na_t_$size=\"taskline: \$(why \$rc_run)\""
-	fi
+	eval "mib=\$((bytes_$size / 1048576))"
+	eval "na_evtxexport_$size=\$na_evtxexport"
+	[ "$mib" -le "$BENCH_EXPORT_MAX" ] ||
+	    eval "na_evtxexport_$size=\"not run above $BENCH_EXPORT_MAX MiB\""
+	eval "na_analyze_$size=\$na_taskline na_batch_$size=\$na_taskline"
+	eval "na_floor_$size="
+	for cmd in evtxexport analyze batch; do
+		eval "na=\$$(na_var $cmd)"
+		if [ -z "$na" ] && ! measure "$size" $cmd 0; then
+			eval "$(na_var $cmd)=\"$cmd: \$(why \$rc_run)\""
+		fi
+	done
 
 	# Measured rounds, interleaved; the order rotates every round so
 	# that no command always runs right after the same other one.
 	r=1
 	while [ $r -le "$BENCH_RUNS" ]; do
-		echo "bench: $size MiB: round $r of $BENCH_RUNS" >&2
-		case $((r % 3)) in
-		1) order="floor evtxexport taskline" ;;
-		2) order="evtxexport taskline floor" ;;
-		0) order="taskline floor evtxexport" ;;
+		echo "bench: $size: round $r of $BENCH_RUNS" >&2
+		case $((r % 4)) in
+		1) order="floor evtxexport analyze batch" ;;
+		2) order="evtxexport analyze batch floor" ;;
+		3) order="analyze batch floor evtxexport" ;;
+		0) order="batch floor evtxexport analyze" ;;
 		esac
 		for cmd in $order; do
-			case $cmd in
-			evtxexport) eval "na=\$na_e_$size" ;;
-			taskline) eval "na=\$na_t_$size" ;;
-			*) na= ;;
-			esac
+			eval "na=\$$(na_var $cmd)"
 			[ -z "$na" ] || continue
 			if ! measure "$size" "$cmd" "$r"; then
-				case $cmd in
-				floor) die "evtxfloor failed: $(why $rc_run)" ;;
-				evtxexport) eval "na_e_$size=\"evtxexport:" \
-				    "\$(why \$rc_run) in round $r\"" ;;
-				taskline) eval "na_t_$size=\"taskline:" \
-				    "\$(why \$rc_run) in round $r\"" ;;
-				esac
+				[ $cmd = floor ] &&
+				    die "evtxfloor failed: $(why $rc_run)"
+				eval "$(na_var $cmd)=\"$cmd: \$(why \$rc_run)" \
+				    "in round $r\""
 			fi
 		done
 		r=$((r + 1))
 	done
 	sizes_done="$sizes_done $size"
 done
+
+# slowpath SIZE: records read the slow way (libevtx decoding every
+# record, the raw pre-filter given up) out of all normal records, from
+# the TASKLINE_STATS lines of the analyze warm-up.
+slowpath()
+{
+	sed -n 's/^taskline: stats: //p' "$BENCH_OUT/analyze-$1.err" |
+	    tr ' ' '\n' | awk -F= '
+	    { v[$1] += $2 }
+	    END {
+		if (v["records"] == 0) { print "n/a"; exit }
+		printf "%.1f%% of %d records took the slow path; %.1f%% " \
+		    "were dropped as not wanted (skipped)\n",
+		    100 * v["slow"] / v["records"], v["records"],
+		    100 * v["skipped"] / v["records"]
+	    }'
+}
 
 # The report.
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null |
@@ -259,31 +303,28 @@ report()
 	echo
 	echo "- Date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
 	echo "- Machine: $ncpu CPUs (nproc), $cpu, ${mem:-memory unknown}," \
-	    "$(uname -sr)"
-	echo "- Tools: ${evtxexport_version:-evtxexport}; taskline:" \
-	    "\`$TASKLINE $TASKLINE_ARGS HOST...\`"
+	    "$(uname -sr); load average before the run: $load0"
+	echo "- Tools: ${evtxexport_version:-evtxexport}; analyze:" \
+	    "\`$TASKLINE $TASKLINE_ARGS HOST...\`; batch:" \
+	    "\`$TASKLINE $BATCH_ARGS -o DIR HOST...\`"
 	echo "- Method: $BENCH_RUNS measured runs per command and data set," \
 	    "interleaved (order rotates each round), after one unmeasured" \
 	    "warm-up run of each, so the page cache is warm and no disk" \
 	    "reads are timed. Values are medians; wall time also shows" \
-	    "min-max. MiB = 2^20 bytes. Records are the normal records" \
-	    "evtxfloor counts."
+	    "min-max. CPU is user + system time. MiB = 2^20 bytes." \
+	    "Records are the normal records evtxfloor counts."
 	echo
 	echo "| data set | command | wall s, median (min-max) | MiB/s |" \
-	    "records/s | peak RSS MiB | time / floor | time / evtxexport |"
+	    "CPU s / MiB | peak RSS MiB | time / floor | time / evtxexport |"
 	echo "|---|---|---:|---:|---:|---:|---:|---:|"
 	for size in $sizes_done; do
 		eval "bytes=\$bytes_$size records=\$records_$size"
 		eval "nh=\$hosts_$size nf=\$nfiles_$size"
-		label=$(calc "printf \"%d MiB (%.1f MiB; hosts $nh, files $nf, records $records)\", $size, $bytes / 1048576")
+		label=$(calc "printf \"$size (%.1f MiB; hosts $nh, files $nf, records $records)\", $bytes / 1048576")
 		fw=$(runs_stat "$size" floor 4)
 		ew=$(runs_stat "$size" evtxexport 4)
-		for cmd in floor evtxexport taskline; do
-			case $cmd in
-			evtxexport) eval "na=\$na_e_$size" ;;
-			taskline) eval "na=\$na_t_$size" ;;
-			*) na= ;;
-			esac
+		for cmd in floor evtxexport analyze batch; do
+			eval "na=\$$(na_var $cmd)"
 			w=$(runs_stat "$size" $cmd 4)
 			if [ -n "$na" ] || [ -z "$w" ]; then
 				echo "| $label | $cmd | n/a (${na:-no runs}) |" \
@@ -293,51 +334,65 @@ report()
 			lo=$(runs_stat "$size" $cmd 4 min)
 			hi=$(runs_stat "$size" $cmd 4 max)
 			rss=$(runs_stat "$size" $cmd 7)
+			us=$(runs_stat "$size" $cmd 5)
+			sy=$(runs_stat "$size" $cmd 6)
 			calc "
 			    w = $w; fw = \"$fw\" + 0; ew = \"$ew\" + 0
+			    mb = $bytes / 1048576
 			    printf \"| $label | $cmd | %.3f (%.3f-%.3f) |\", w, $lo, $hi
-			    if (w > 0) printf \" %.1f | %.0f |\", $bytes / 1048576 / w, $records / w
-			    else printf \" n/a | n/a |\"
+			    if (w > 0) printf \" %.1f |\", mb / w
+			    else printf \" n/a |\"
+			    printf \" %.4f |\", ($us + $sy) / mb
 			    printf \" %.1f |\", $rss / 1024
 			    if (fw > 0) printf \" %.2f |\", w / fw; else printf \" n/a |\"
-			    if (ew > 0) printf \" %.2f |\n\", w / ew; else printf \" n/a |\n\"
+			    if (ew > 0) printf \" %.3f |\n\", w / ew; else printf \" n/a |\n\"
 			"
 		done
 	done
 
 	echo
-	echo "## taskline against the references"
+	echo "## The slow path (analyze)"
 	echo
-	echo "Ratios of medians; below 1.00 means taskline is faster or smaller."
+	for size in $sizes_done; do
+		echo "- $size: $(slowpath "$size")"
+	done
+
 	echo
-	echo "| data set | time / floor | RSS / floor | time / evtxexport |" \
-	    "RSS / evtxexport |"
+	echo "## Targets (issue 15)"
+	echo
+	echo "| data set | analyze / floor <= 0.25 | analyze / evtxexport <= 0.10 |" \
+	    "batch / analyze <= 1.25 | peak RSS <= 64 MiB |"
 	echo "|---|---:|---:|---:|---:|"
 	for size in $sizes_done; do
-		eval "na=\$na_t_$size"
-		if [ -n "$na" ] || [ -z "$(runs_stat "$size" taskline 4)" ]; then
-			echo "| $size MiB | n/a | n/a | n/a | n/a |"
-			continue
-		fi
+		aw=$(runs_stat "$size" analyze 4)
+		[ -n "$aw" ] || continue
 		calc "
-		    tw = \"$(runs_stat "$size" taskline 4)\" + 0
-		    tr = \"$(runs_stat "$size" taskline 7)\" + 0
-		    fw = \"$(runs_stat "$size" floor 4)\" + 0
-		    fr = \"$(runs_stat "$size" floor 7)\" + 0
+		    aw = $aw; fw = \"$(runs_stat "$size" floor 4)\" + 0
 		    ew = \"$(runs_stat "$size" evtxexport 4)\" + 0
-		    er = \"$(runs_stat "$size" evtxexport 7)\" + 0
-		    printf \"| $size MiB |\"
-		    if (fw > 0) printf \" %.2f | %.2f |\", tw / fw, tr / fr
-		    else printf \" n/a | n/a |\"
-		    if (ew > 0) printf \" %.2f | %.2f |\n\", tw / ew, tr / er
-		    else printf \" n/a | n/a |\n\"
+		    bw = \"$(runs_stat "$size" batch 4)\" + 0
+		    ar = \"$(runs_stat "$size" analyze 7 max)\" + 0
+		    br = \"$(runs_stat "$size" batch 7 max)\" + 0
+		    printf \"| $size |\"
+		    if (fw > 0) printf \" %.3f %s |\", aw / fw, aw / fw <= 0.25 ? \"yes\" : \"NO\"
+		    else printf \" n/a |\"
+		    if (ew > 0) printf \" %.3f %s |\", aw / ew, aw / ew <= 0.10 ? \"yes\" : \"NO\"
+		    else printf \" n/a |\"
+		    if (bw > 0) printf \" %.2f %s |\", bw / aw, bw / aw <= 1.25 ? \"yes\" : \"NO\"
+		    else printf \" n/a |\"
+		    m = ar > br ? ar : br
+		    printf \" %.1f %s |\n\", m / 1024, m <= 65536 ? \"yes\" : \"NO\"
 		"
 	done
 
-	set -- $sizes_done
-	if [ $# -ge 2 ]; then
-		first=$1
-		eval "last=\${$#}"
+	first=
+	last=
+	for size in $sizes_done; do
+		case $size in
+		c*) ;;
+		*) [ -n "$first" ] || first=$size; last=$size ;;
+		esac
+	done
+	if [ -n "$first" ] && [ "$first" != "$last" ]; then
 		eval "b1=\$bytes_$first b2=\$bytes_$last"
 		eval "n1=\$records_$first n2=\$records_$last"
 		echo
@@ -345,19 +400,15 @@ report()
 		echo
 		echo "Linear time means the time ratio equals the size ratio" \
 		    "(time / size = 1.00); streaming memory means an RSS ratio" \
-		    "near 1.00."
+		    "near 1.00. Targets: time / size <= 1.00, RSS ratio <= 1.10."
 		echo
 		echo "| command | time ratio | size ratio | records ratio |" \
 		    "time / size | RSS ratio |"
 		echo "|---|---:|---:|---:|---:|---:|"
-		for cmd in floor evtxexport taskline; do
+		for cmd in floor evtxexport analyze batch; do
 			w1=$(runs_stat "$first" $cmd 4)
 			w2=$(runs_stat "$last" $cmd 4)
-			case $cmd in
-			evtxexport) eval "na=\$na_e_$first\$na_e_$last" ;;
-			taskline) eval "na=\$na_t_$first\$na_t_$last" ;;
-			*) na= ;;
-			esac
+			eval "na=\$na_${cmd}_$first\$na_${cmd}_$last"
 			if [ -n "$na" ] || [ -z "$w1" ] || [ -z "$w2" ]; then
 				echo "| $cmd | n/a | n/a | n/a | n/a | n/a |"
 				continue

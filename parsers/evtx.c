@@ -647,6 +647,7 @@ evtx_parse(struct input *in, const struct parse_sink *sink,
 		if (!evtx_fetch(in, sink, f, i, &rec, &last_off))
 			continue;
 		in->stats.records++;
+		in->stats.slow++;
 		ev = evtx_record(in, sink, rec, 0, offs_p, -1, &xmlbuf,
 		    &xmlcap);
 		libevtx_record_free(&rec, NULL);

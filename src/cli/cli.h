@@ -105,6 +105,7 @@ struct load_opts;
 void	 cli_load_opts(struct load_opts *, int, int);
 void	 cli_load(struct load *, struct timeline *, const struct load_opts *,
 	    char **, size_t, int);
+void	 cli_load_stats(const struct timeline *);
 void	 cli_print_diags(const struct timeline *, int);
 int	 cli_exit_status(const struct report *, const struct timeline *);
 void	 cli_summary(int, const struct report *, size_t);

@@ -248,6 +248,8 @@ cmd_timeline(const struct cli_cmd *self, int argc, char **argv)
 			cli_no_evidence(argv[i]);
 	}
 	load_run(&ld);
+	if (getenv("TASKLINE_STATS") != NULL)
+		cli_load_stats(&tl);
 	cli_print_diags(&tl, verbosity);
 	/*
 	 * Configuration facts join the timeline, dated where known, with

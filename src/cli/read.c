@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "cli.h"
@@ -49,4 +50,30 @@ cli_load(struct load *ld, struct timeline *tl, const struct load_opts *o,
 	for (i = 0; i < n; i++)
 		load_add_path(ld, paths[i], bundles ? paths[i] : NULL);
 	load_run(ld);
+	if (getenv("TASKLINE_STATS") != NULL)
+		cli_load_stats(tl);
+}
+
+/*
+ * TASKLINE_STATS=1 (make bench): what was read, on stderr, one line per
+ * set: bytes, records, records skipped, records read the slow way.
+ */
+void
+cli_load_stats(const struct timeline *tl)
+{
+	const struct input	*in;
+	uint64_t		 bytes = 0, rec = 0, skip = 0, slow = 0;
+	size_t			 i;
+
+	for (i = 0; i < tl->inputs.n; i++) {
+		in = tl->inputs.v[i];
+		bytes += in->size;
+		rec += in->stats.records - in->stats.recovered;
+		skip += in->stats.skipped;
+		slow += in->stats.slow;
+	}
+	fprintf(stderr, "taskline: stats: bytes=%llu records=%llu "
+	    "skipped=%llu slow=%llu\n", (unsigned long long)bytes,
+	    (unsigned long long)rec, (unsigned long long)skip,
+	    (unsigned long long)slow);
 }

@@ -312,6 +312,7 @@ load_merge(struct load *ld, struct pool *pool)
 		in->stats.damaged += j->in.stats.damaged;
 		in->stats.skipped += j->in.stats.skipped;
 		in->stats.recovered_bad += j->in.stats.recovered_bad;
+		in->stats.slow += j->in.stats.slow;
 		/* A note the parser set on its copy (a hive's .LOG1). */
 		if (j->in.note != in->note) {
 			free(in->note);

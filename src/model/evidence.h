@@ -23,6 +23,8 @@ struct parse_stats {
 	uint64_t	damaged;	/* records or parts that were unreadable */
 	uint64_t	skipped;	/* records not decoded on purpose */
 	uint64_t	recovered_bad;	/* deleted records found, undecodable */
+	uint64_t	slow;		/* normal records read without the
+					   raw pre-filter (libevtx only) */
 };
 
 /* One input file as the input layer found it. */

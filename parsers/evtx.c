@@ -2,13 +2,23 @@
  * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
  *
  * evtx.c: Windows XML Event Log files through libevtx.  Every record,
- * then libevtx's recovered records flagged as such.  A record libevtx
- * cannot read is reported with file and offset and counted; the run
- * goes on.  When the sink says which records it wants, a record's
- * provider and event id (cheap) decide whether its XML (expensive) is
- * rendered at all.  The channel always comes from the record, never
- * from the file name.  libevtx is used in this file only; one
+ * then the deleted records found in the chunks' slack.  A record
+ * libevtx cannot read is reported with file and offset and counted;
+ * the run goes on.  libevtx is used in this file only; one
  * libevtx_file_t per call, so calls may run in parallel threads.
+ *
+ * Before libevtx sees a byte, the file is scanned from its raw bytes
+ * (evtxraw.c): chunk headers are checked, every record's chain
+ * position, System values and rendering cost are read, and deleted
+ * records are found.  libevtx is then shown a checked view of the file
+ * (through libbfio) where a chunk whose header it would misread is
+ * absent and a record whose rendering would expand past
+ * EVTXRAW_MAX_COST is an empty document.  The scan maps libevtx's
+ * record indexes to chunks and offsets, so that only the records the
+ * sink wants are decoded (the "fast path"), damaged or dirty logs
+ * included, and every damage line names a real offset.  Deleted
+ * records libevtx cannot render (their template is gone) are read
+ * from their values (evtxdel.c).
  */
 
 #include "config.h"
@@ -24,22 +34,61 @@
 #include <zlib.h>
 
 #include "eventxml.h"
+#include "evtxdel.h"
 #include "evtxraw.h"
 #include "tltime.h"
 
 #define EVTX_HEADER_SIZE	4096
 #define EVTX_MAX_STRUCT_DAMAGE	16	/* chunk problems reported per file */
+#define EVTX_MAX_RECORD_DAMAGE	16	/* record problems, per chunk */
 #define EVTX_CHUNK_SIZE		65536
 #define EVTX_CHUNK_DATA		512	/* records start here in a chunk */
 #define EVTX_REC_MAX		(EVTX_CHUNK_SIZE - EVTX_CHUNK_DATA)
+#define EVTX_MAX_LISTED		(1U << 20)	/* deleted or refused records */
+#define EVTX_SAMPLE		8
+#define EVTX_MATCH_WINDOW	4096	/* deleted records looked through */
+
+/* What the raw scan knows of one chunk. */
+struct chunkinfo {
+	uint64_t	 first_id;	/* of its first chained record */
+	uint64_t	 start;		/* libevtx index of that record */
+	uint32_t	 nrec;		/* chained records */
+	uint8_t		 sig;		/* has a chunk signature */
+	uint8_t		 hidden;	/* not shown to libevtx */
+	uint8_t		 lost;		/* libevtx has none of its records */
+	uint8_t		 ndel;		/* has deleted records to read */
+};
+
+/* A record found by the scan: refused, or deleted. */
+struct found {
+	uint64_t	 off;		/* in the file */
+	uint64_t	 id;
+	int		 done;		/* decoded (or not wanted) */
+	int		 refused;
+};
+
+struct scan {
+	int		 fd;
+	uint64_t	 size;
+	uint64_t	 nchunks;	/* whole chunks */
+	struct chunkinfo *ch;
+	struct found	*refused;	/* sorted by offset */
+	size_t		 nrefused, crefused;
+	struct found	*del;		/* sorted by offset */
+	size_t		 ndel, cdel;
+	uint64_t	 nlive;		/* chained records libevtx may see */
+	uint64_t	 nhidden;
+	int		 mapped;	/* ch[].start is libevtx's index */
+	char		 first[EVTX_SAMPLE][128], last[EVTX_SAMPLE][128];
+	struct evtxdel_hints hints;
+	struct evtxraw_chunk rc;
+	uint8_t		 buf[EVTX_CHUNK_SIZE];
+};
 
 /*
- * Record offsets.  libevtx 20181227 reports 0 for every record offset,
- * so we find them ourselves: records are 8-byte aligned inside 64 KiB
- * chunks, start with 2a 2a 00 00, carry their size (repeated at their
- * end) and their identifier.  One chunk's table is kept at a time and
- * the cursor moves forward with libevtx's record order, so memory does
- * not grow with the file.
+ * Record offsets for the slow path.  libevtx 20181227 reports 0 for
+ * every record offset, so we find them ourselves by identifier.  One
+ * chunk's table is kept at a time.
  */
 struct offsets {
 	int		 fd;
@@ -52,47 +101,44 @@ struct offsets {
 	uint8_t		 buf[EVTX_CHUNK_SIZE];
 };
 
-static void
-offsets_open(struct offsets *o, const char *path)
+static uint64_t
+chunk_off(uint64_t c)
 {
-	off_t	end;
+	return EVTX_HEADER_SIZE + c * EVTX_CHUNK_SIZE;
+}
 
+static int
+read_chunk(int fd, uint64_t c, uint8_t *buf)
+{
+	return pread(fd, buf, EVTX_CHUNK_SIZE, (off_t)chunk_off(c)) ==
+	    EVTX_CHUNK_SIZE;
+}
+
+static void
+offsets_open(struct offsets *o, int fd, uint64_t nchunks)
+{
 	memset(o, 0, sizeof(*o));
-	o->fd = open(path, O_RDONLY | O_NOCTTY);
-	if (o->fd == -1)
-		return;
-	end = lseek(o->fd, 0, SEEK_END);
-	o->nchunks = end > EVTX_HEADER_SIZE ? ((uint64_t)end -
-	    EVTX_HEADER_SIZE + EVTX_CHUNK_SIZE - 1) / EVTX_CHUNK_SIZE : 0;
+	o->fd = fd;
+	o->nchunks = nchunks;
 }
 
-static void
-offsets_close(struct offsets *o)
-{
-	if (o->fd != -1)
-		close(o->fd);
-	o->fd = -1;
-}
-
-/* Index every plausible record of chunk c (live or deleted). */
+/* Index every chained record of chunk c. */
 static void
 offsets_load(struct offsets *o, uint64_t c)
 {
-	ssize_t		 got;
 	uint32_t	 pos, size;
 
 	o->chunk = c;
 	o->loaded = 1;
 	o->n = 0;
-	got = pread(o->fd, o->buf, EVTX_CHUNK_SIZE,
-	    (off_t)(EVTX_HEADER_SIZE + c * EVTX_CHUNK_SIZE));
-	if (got < EVTX_CHUNK_DATA || memcmp(o->buf, "ElfChnk", 8) != 0)
+	if (!read_chunk(o->fd, c, o->buf) ||
+	    memcmp(o->buf, "ElfChnk", 8) != 0)
 		return;
-	for (pos = EVTX_CHUNK_DATA; pos + 24 <= (uint32_t)got; pos += 8) {
+	for (pos = EVTX_CHUNK_DATA; pos + 24 <= EVTX_CHUNK_SIZE; pos += 8) {
 		if (memcmp(o->buf + pos, "\x2a\x2a\x00\x00", 4) != 0)
 			continue;
 		size = le32dec(o->buf + pos + 4);
-		if (size < 28 || size > (uint32_t)got - pos ||
+		if (size < 28 || size > EVTX_CHUNK_SIZE - pos ||
 		    le32dec(o->buf + pos + size - 4) != size)
 			continue;
 		if (o->n < TL_NELEM(o->ids)) {
@@ -100,6 +146,7 @@ offsets_load(struct offsets *o, uint64_t c)
 			o->offs[o->n] = pos;
 			o->n++;
 		}
+		pos += (size - 8) & ~7U;
 	}
 }
 
@@ -110,7 +157,7 @@ offsets_find(struct offsets *o, uint64_t id)
 	uint64_t	c, tries;
 	size_t		i;
 
-	if (o->fd == -1 || o->nchunks == 0)
+	if (o->nchunks == 0)
 		return -1;
 	c = o->loaded ? o->chunk : 0;
 	for (tries = 0; tries < o->nchunks; tries++) {
@@ -118,8 +165,7 @@ offsets_find(struct offsets *o, uint64_t id)
 			offsets_load(o, c);
 		for (i = 0; i < o->n; i++)
 			if (o->ids[i] == id)
-				return (int64_t)(EVTX_HEADER_SIZE +
-				    c * EVTX_CHUNK_SIZE + o->offs[i]);
+				return (int64_t)(chunk_off(c) + o->offs[i]);
 		c = (c + 1) % o->nchunks;
 	}
 	return -1;
@@ -164,11 +210,11 @@ report_damage(struct input *in, const struct parse_sink *sink,
 
 	/*
 	 * Deleted records that libevtx finds in slack space but cannot
-	 * decode are counted, not reported: evtxexport drops them too.
+	 * decode are read from their values later (evtxdel.c) or
+	 * counted, not reported: evtxexport drops them too.
 	 */
 	if (recovered) {
 		libevtx_error_free(e);
-		in->stats.recovered_bad++;
 		return;
 	}
 
@@ -183,15 +229,356 @@ report_damage(struct input *in, const struct parse_sink *sink,
 		sink->damage(sink->arg, &d);
 }
 
+/* Append to a list of found records, sorted by offset as scanned. */
+static int
+found_add(struct found **v, size_t *n, size_t *cap, uint64_t off,
+    uint64_t id, int refused)
+{
+	if (*n == EVTX_MAX_LISTED)
+		return -1;
+	if (*n == *cap) {
+		*cap = *cap == 0 ? 64 : *cap * 2;
+		*v = xreallocarray(*v, *cap, sizeof(**v));
+	}
+	(*v)[*n].off = off;
+	(*v)[*n].id = id;
+	(*v)[*n].done = 0;
+	(*v)[*n].refused = refused;
+	(*n)++;
+	return 0;
+}
+
+/* The first found record at or after off (v sorted by offset). */
+static size_t
+found_at(const struct found *v, size_t n, uint64_t off)
+{
+	size_t	lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v[mid].off < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int
+is_refused(const struct scan *s, uint64_t off)
+{
+	size_t	i = found_at(s->refused, s->nrefused, off);
+
+	return i < s->nrefused && s->refused[i].off == off;
+}
+
+/*
+ * A chunk header libevtx would misread: libevtx 20181227 reads past its
+ * 64 KiB chunk buffer when the free space offset is not 8-aligned.
+ */
+static const char *
+chunk_unsafe(const uint8_t *b)
+{
+	uint32_t	free_off = le32dec(b + 48);
+
+	if (free_off % 8 != 0)
+		return "not 8-byte aligned";
+	return NULL;
+}
+
+/* Note a record's rendering cost; 1 when it is refused. */
+static int
+scan_refuse(struct scan *s, struct input *in, const struct parse_sink *sink,
+    uint64_t c, const struct evtxraw_info *ri, int report)
+{
+	struct tl_error	 d;
+	uint64_t	 off = chunk_off(c) + ri->offset;
+
+	if (ri->cost <= EVTXRAW_MAX_COST)
+		return 0;
+	if (found_add(&s->refused, &s->nrefused, &s->crefused, off, ri->id,
+	    1) != 0) {
+		/* Too many to list: hide the whole chunk instead. */
+		if (!s->ch[c].hidden)
+			s->nhidden++;
+		s->ch[c].hidden = 1;
+	}
+	/* A deleted record is garbage as often as not: counted, not shown. */
+	if (!report || ri->deleted)
+		return 1;
+	tl_error_clear(&d);
+	d.code = TL_ERR_LIMIT;
+	snprintf(d.input, sizeof(d.input), "%s", in->path);
+	d.offset = off;
+	d.has_offset = 1;
+	if (ri->cost == UINT64_MAX)
+		snprintf(d.msg, sizeof(d.msg), "%srecord %llu refused: its "
+		    "binary XML nests values deeper than %d or holds more "
+		    "than %d values", ri->deleted ? "deleted " : "",
+		    (unsigned long long)ri->id, EVTXRAW_MAX_NESTING,
+		    EVTXRAW_MAX_VALUES);
+	else
+		snprintf(d.msg, sizeof(d.msg), "%srecord %llu refused: its "
+		    "substitutions would expand to %llu bytes or more, over "
+		    "the limit of %u", ri->deleted ? "deleted " : "",
+		    (unsigned long long)ri->id,
+		    (unsigned long long)ri->cost, EVTXRAW_MAX_COST);
+	in->stats.damaged++;
+	in->stats.refused++;
+	if (sink->damage != NULL)
+		sink->damage(sink->arg, &d);
+	return 1;
+}
+
+/*
+ * The raw scan: every chunk's header, chain and slack.  Damage found
+ * here (refused records, chunks hidden from libevtx) is reported when
+ * report is set (by one part of the input only).
+ */
+static int
+scan_file(struct scan *s, struct input *in, const struct parse_sink *sink,
+    int report)
+{
+	struct evtxraw_info	 ri;
+	struct chunkinfo	*ci;
+	struct tl_error		 d;
+	const char		*why;
+	off_t			 end;
+	uint64_t		 c, idx = 0;
+
+	if ((end = lseek(s->fd, 0, SEEK_END)) == -1)
+		return -1;
+	s->size = (uint64_t)end;
+	s->nchunks = s->size > EVTX_HEADER_SIZE ? (s->size -
+	    EVTX_HEADER_SIZE) / EVTX_CHUNK_SIZE : 0;
+	s->ch = xcalloc(s->nchunks + 1, sizeof(*s->ch));
+	for (c = 0; c < s->nchunks; c++) {
+		ci = &s->ch[c];
+		if (!read_chunk(s->fd, c, s->buf))
+			break;
+		if (memcmp(s->buf, "ElfChnk\0", 8) != 0)
+			continue;
+		ci->sig = 1;
+		if ((why = chunk_unsafe(s->buf)) != NULL) {
+			ci->hidden = 1;
+			s->nhidden++;
+			if (report) {
+				tl_error_clear(&d);
+				d.code = TL_ERR_DAMAGED;
+				snprintf(d.input, sizeof(d.input), "%s",
+				    in->path);
+				d.offset = chunk_off(c) + 48;
+				d.has_offset = 1;
+				snprintf(d.msg, sizeof(d.msg), "chunk %llu "
+				    "free space offset %u %s: libevtx is not "
+				    "shown it, its records are read in part "
+				    "from their values", (unsigned long long)c,
+				    le32dec(s->buf + 48), why);
+				in->stats.damaged++;
+				if (sink->damage != NULL)
+					sink->damage(sink->arg, &d);
+			}
+			/* Its records, read from the raw bytes later. */
+			s->rc.buf = s->buf;
+			s->rc.ntpl = 0;
+			s->rc.pos = EVTX_CHUNK_DATA;
+			s->rc.slack = 0;
+			s->rc.free_off = EVTX_CHUNK_SIZE;
+			while (evtxraw_chunk_next(&s->rc, &ri) == 1) {
+				if (ci->nrec == 0)
+					ci->first_id = ri.id;
+				if (!scan_refuse(s, in, sink, c, &ri, report))
+					ci->nrec++;
+			}
+			continue;
+		}
+		if (!evtxraw_chunk_open(&s->rc, s->buf))
+			continue;
+		while (evtxraw_chunk_next(&s->rc, &ri) == 1) {
+			if (ci->nrec++ == 0)
+				ci->first_id = ri.id;
+			(void)scan_refuse(s, in, sink, c, &ri, report);
+			if (idx < EVTX_SAMPLE)
+				snprintf(s->first[idx], sizeof(s->first[0]),
+				    "%s", ri.channel);
+			snprintf(s->last[idx % EVTX_SAMPLE],
+			    sizeof(s->last[0]), "%s", ri.channel);
+			idx++;
+			evtxdel_hints_add(&s->hints, &ri);
+		}
+		while (evtxraw_slack_next(&s->rc, &ri) == 1) {
+			if (found_add(&s->del, &s->ndel, &s->cdel,
+			    chunk_off(c) + ri.offset, ri.id,
+			    scan_refuse(s, in, sink, c, &ri, report)) == 0)
+				ci->ndel = 1;
+		}
+	}
+	s->nlive = idx;
+	if (!s->hints.mixed_computer)
+		snprintf(in->stats.host, sizeof(in->stats.host), "%s",
+		    s->hints.computer);
+	return 0;
+}
+
+/*
+ * The checked view of the file libevtx reads through libbfio: hidden
+ * chunks read as zeros (an unused chunk, which libevtx skips), refused
+ * records as an empty binary XML document.
+ */
+struct view {
+	const struct scan	*s;
+	uint64_t		 pos;
+};
+
+static const uint8_t view_empty_doc[] = { 0x0f, 0x01, 0x01, 0x00, 0x00 };
+
+static void
+view_patch(const struct scan *s, uint64_t pos, uint8_t *buf, size_t n)
+{
+	uint64_t	c, lo, hi, p, end = pos + n;
+	size_t		i, k;
+
+	c = pos < EVTX_HEADER_SIZE ? 0 : (pos - EVTX_HEADER_SIZE) /
+	    EVTX_CHUNK_SIZE;
+	for (; c < s->nchunks && chunk_off(c) < end; c++) {
+		if (!s->ch[c].hidden)
+			continue;
+		lo = chunk_off(c) > pos ? chunk_off(c) : pos;
+		hi = chunk_off(c) + EVTX_CHUNK_SIZE < end ?
+		    chunk_off(c) + EVTX_CHUNK_SIZE : end;
+		memset(buf + (lo - pos), 0, hi - lo);
+	}
+	i = found_at(s->refused, s->nrefused, pos >= 24 +
+	    sizeof(view_empty_doc) ? pos - 24 - sizeof(view_empty_doc) : 0);
+	for (; i < s->nrefused && s->refused[i].off + 24 < end; i++) {
+		for (k = 0; k < sizeof(view_empty_doc); k++) {
+			p = s->refused[i].off + 24 + k;
+			if (p >= pos && p < end)
+				buf[p - pos] = view_empty_doc[k];
+		}
+	}
+}
+
+static int
+view_free(intptr_t **h, libbfio_error_t **e)
+{
+	(void)e;
+	*h = NULL;
+	return 1;
+}
+
+static int
+view_clone(intptr_t **dst, intptr_t *src, libbfio_error_t **e)
+{
+	(void)dst;
+	(void)src;
+	(void)e;
+	return -1;
+}
+
+static int
+view_open(intptr_t *h, int flags, libbfio_error_t **e)
+{
+	(void)h;
+	(void)e;
+	return (flags & LIBBFIO_ACCESS_FLAG_WRITE) ? -1 : 1;
+}
+
+static int
+view_close(intptr_t *h, libbfio_error_t **e)
+{
+	(void)h;
+	(void)e;
+	return 0;
+}
+
+static ssize_t
+view_read(intptr_t *h, uint8_t *buf, size_t size, libbfio_error_t **e)
+{
+	struct view	*v = (struct view *)h;
+	ssize_t		 r;
+
+	(void)e;
+	do
+		r = pread(v->s->fd, buf, size, (off_t)v->pos);
+	while (r == -1 && errno == EINTR);
+	if (r <= 0)
+		return r;
+	view_patch(v->s, v->pos, buf, (size_t)r);
+	v->pos += (uint64_t)r;
+	return r;
+}
+
+static ssize_t
+view_write(intptr_t *h, const uint8_t *buf, size_t size, libbfio_error_t **e)
+{
+	(void)h;
+	(void)buf;
+	(void)size;
+	(void)e;
+	return -1;
+}
+
+static off64_t
+view_seek(intptr_t *h, off64_t off, int whence, libbfio_error_t **e)
+{
+	struct view	*v = (struct view *)h;
+	int64_t		 base;
+
+	(void)e;
+	base = whence == SEEK_CUR ? (int64_t)v->pos : whence == SEEK_END ?
+	    (int64_t)v->s->size : 0;
+	if (off < -base)
+		return -1;
+	v->pos = (uint64_t)(base + off);
+	return (off64_t)v->pos;
+}
+
+static int
+view_yes(intptr_t *h, libbfio_error_t **e)
+{
+	(void)h;
+	(void)e;
+	return 1;
+}
+
+static int
+view_size(intptr_t *h, size64_t *size, libbfio_error_t **e)
+{
+	(void)e;
+	*size = ((struct view *)h)->s->size;
+	return 1;
+}
+
+/* Open f on the file, or on the checked view when it differs. */
+static int
+evtx_open(libevtx_file_t *f, struct scan *s, struct view *v,
+    libbfio_handle_t **bh, const char *path, libevtx_error_t **e)
+{
+	libbfio_error_t	*be = NULL;
+
+	if (s->nhidden == 0 && s->nrefused == 0)
+		return libevtx_file_open(f, path, LIBEVTX_OPEN_READ, e);
+	v->s = s;
+	v->pos = 0;
+	if (libbfio_handle_initialize(bh, (intptr_t *)v, view_free,
+	    view_clone, view_open, view_close, view_read, view_write,
+	    view_seek, view_yes, view_yes, view_size,
+	    LIBBFIO_FLAG_IO_HANDLE_NON_MANAGED, &be) != 1) {
+		libbfio_error_free(&be);
+		return -1;
+	}
+	return libevtx_file_open_file_io_handle(f, *bh, LIBEVTX_OPEN_READ, e);
+}
+
 /*
  * One record to one event, or NULL when it is not wanted or unreadable
- * (then counted).  last_offset is the offset of the previous readable
- * record, to place damage when libevtx cannot say where it is.
+ * (then counted; *failed set).
  */
 static struct event *
 evtx_record(struct input *in, const struct parse_sink *sink,
     libevtx_record_t *rec, int recovered, struct offsets *offs,
-    int64_t known_off, char **xmlbuf, size_t *xmlcap)
+    int64_t known_off, char **xmlbuf, size_t *xmlcap, int *failed)
 {
 	libevtx_error_t	*e = NULL;
 	struct event	*ev = NULL;
@@ -203,6 +590,7 @@ evtx_record(struct input *in, const struct parse_sink *sink,
 	size_t		 size = 0;
 	char		 provider[256], what[700];
 
+	*failed = 0;
 	if (libevtx_record_get_identifier(rec, &id, &e) != 1)
 		libevtx_error_free(&e);
 	off = known_off >= 0 ? known_off : offsets_find(offs, id);
@@ -219,6 +607,7 @@ evtx_record(struct input *in, const struct parse_sink *sink,
 		in->stats.skipped++;
 		return NULL;
 	}
+	*failed = 1;
 	if (libevtx_record_get_utf8_xml_string_size(rec, &size, &e) != 1 ||
 	    size == 0) {
 		snprintf(what, sizeof(what), "record %llu cannot be rendered",
@@ -243,6 +632,7 @@ evtx_record(struct input *in, const struct parse_sink *sink,
 		report_damage(in, sink, &e, what, off, recovered);
 		return NULL;
 	}
+	*failed = 0;
 	ev = event_new();
 	ev->kind = EVENT_RECORD;
 	ev->input = in->index;
@@ -294,37 +684,39 @@ evtx_emit(const struct parse_sink *sink, struct event *ev, int recovered,
 		event_free(ev);
 }
 
-/* Fetch normal record i through libevtx and decode it; 0 when unreadable. */
-static int
-evtx_fetch(struct input *in, const struct parse_sink *sink,
-    libevtx_file_t *f, int i, libevtx_record_t **rec, uint64_t *last_off)
+/*
+ * A record read from its values (evtxdel.c): counted as read in part,
+ * and as wanted when the sink wants its provider and id.
+ */
+static void
+evtx_emit_partial(struct input *in, const struct parse_sink *sink,
+    struct event *ev, uint64_t off, int recovered)
 {
-	libevtx_error_t	*e = NULL;
-	char		 what[128];
+	int	want;
 
-	if (libevtx_file_get_record_by_index(f, i, rec, &e) != 1) {
-		snprintf(what, sizeof(what), "record index %d unreadable "
-		    "(after offset %llu)", i, (unsigned long long)*last_off);
-		report_damage(in, sink, &e, what, (int64_t)*last_off, 0);
-		return 0;
+	ev->input = in->index;
+	ev->source = in->path;
+	ev->offset = off;
+	ev->recovered = recovered;
+	in->stats.records++;
+	in->stats.partial++;
+	if (recovered)
+		in->stats.recovered++;
+	want = sink->want == NULL || (!ev->no_event_id && sink->want(sink->arg,
+	    ev->provider, ev->channel, ev->event_id & 0xffff));
+	if (!want) {
+		in->stats.skipped++;
+		event_free(ev);
+		return;
 	}
-	return 1;
+	if (!ev->no_event_id && ev->provider != NULL)
+		in->stats.partial_wanted++;
+	if (sink->event != NULL)
+		sink->event(sink->arg, ev);
+	else
+		event_free(ev);
 }
 
-/*
- * The fast path over normal records [lo, hi): read each record's
- * System values from the raw chunk (evtxraw.c) and give libevtx only
- * the records the sink wants, or cannot be told about.  The walk must
- * see the records libevtx sees, in the same order: it checks the count
- * first and each fetched record's identifier; on any disagreement it
- * returns the index from which the caller must go on the slow way.
- *
- * Channel rule: when the log has at least 16 records, its first 8 and
- * last 8 all name one channel, and want(NULL, channel, 0) says no
- * record of that channel can matter, the rest is skipped undecoded.
- * Both ends are looked at because a forwarded log (ForwardedEvents)
- * keeps each record's own channel and may hold many.
- */
 /*
  * Test hook (sink->fast_check): compare what the pre-filter read with
  * what libevtx says about the same record; a disagreement is reported
@@ -363,104 +755,187 @@ evtx_check(struct input *in, const struct parse_sink *sink,
 		sink->damage(sink->arg, &d);
 }
 
-#define EVTX_SAMPLE	8
+/* The identifier of libevtx's record idx; 0 when it cannot be read. */
 static int
-evtx_fast(struct input *in, const struct parse_sink *sink, libevtx_file_t *f,
-    int n, int lo, int hi, struct offsets *offs, char **xmlbuf,
-    size_t *xmlcap, uint64_t *last_off)
+evtx_id_at(libevtx_file_t *f, uint64_t idx, uint64_t *id)
 {
-	struct evtxraw_chunk	*ch = NULL;
+	libevtx_record_t	*rec = NULL;
+	libevtx_error_t		*e = NULL;
+	int			 ok = 0;
+
+	if (libevtx_file_get_record_by_index(f, (int)idx, &rec, &e) != 1) {
+		libevtx_error_free(&e);
+		return 0;
+	}
+	if (libevtx_record_get_identifier(rec, id, &e) == 1)
+		ok = 1;
+	else
+		libevtx_error_free(&e);
+	libevtx_record_free(&rec, NULL);
+	return ok;
+}
+
+/*
+ * Map libevtx's record indexes to chunks: libevtx numbers the records
+ * of the chunks it can read, in file order.  When its count is the
+ * chains' count, every chunk is there; otherwise the first record of
+ * each chunk is looked up where it should be, and a chunk whose first
+ * record is not there is one libevtx cannot read (lost).  0 when the
+ * map accounts for all n records.
+ */
+static int
+evtx_map(struct scan *s, libevtx_file_t *f, uint64_t n)
+{
+	uint64_t	c, idx = 0, id;
+	int		check = s->nlive != n;
+
+	for (c = 0; c < s->nchunks; c++) {
+		struct chunkinfo *ci = &s->ch[c];
+
+		if (!ci->sig || ci->hidden || ci->nrec == 0)
+			continue;
+		if (idx + ci->nrec > n || (check && evtx_id_at(f, idx, &id) &&
+		    id != ci->first_id)) {
+			ci->lost = 1;
+			continue;
+		}
+		ci->start = idx;
+		idx += ci->nrec;
+	}
+	s->mapped = idx == n;
+	return s->mapped ? 0 : -1;
+}
+
+/* Damage of one chunk's records, reported up to a limit. */
+struct chunkdmg {
+	uint64_t	 c;
+	unsigned	 nfail;
+	unsigned	 nrec;
+};
+
+static void
+chunk_failed(struct input *in, const struct parse_sink *sink,
+    struct chunkdmg *cd, libevtx_error_t **e, const char *what,
+    int64_t off)
+{
+	in->stats.undecoded++;
+	if (cd->nfail++ < EVTX_MAX_RECORD_DAMAGE)
+		report_damage(in, sink, e, what, off, 0);
+	else {
+		libevtx_error_free(e);
+		in->stats.damaged++;
+	}
+}
+
+static void
+chunk_done(struct input *in, const struct parse_sink *sink,
+    struct chunkdmg *cd, const uint8_t *hdr)
+{
+	struct tl_error	 d;
+
+	if (cd->nfail <= EVTX_MAX_RECORD_DAMAGE)
+		return;
+	tl_error_clear(&d);
+	d.code = TL_ERR_DAMAGED;
+	snprintf(d.input, sizeof(d.input), "%s", in->path);
+	d.offset = chunk_off(cd->c);
+	d.has_offset = 1;
+	snprintf(d.msg, sizeof(d.msg), "chunk %llu: %u of its %u records "
+	    "could not be decoded (the chunk header promises records "
+	    "%llu-%llu); %u more not listed", (unsigned long long)cd->c,
+	    cd->nfail, cd->nrec, (unsigned long long)le64dec(hdr + 8),
+	    (unsigned long long)le64dec(hdr + 16),
+	    cd->nfail - EVTX_MAX_RECORD_DAMAGE);
+	if (sink->damage != NULL)
+		sink->damage(sink->arg, &d);
+}
+
+/*
+ * Records [lo, hi) through the map: each record's System values read
+ * from the raw chunk decide whether libevtx decodes it (when the sink
+ * can tell, sink->fast), refused records are passed over (reported by
+ * the scan), and a record libevtx cannot fetch is reported at its own
+ * offset and read from its values.  Returns the index from which the
+ * caller must go on the slow way (hi when done): a fetched record
+ * whose identifier is not the one walked to ends the map.
+ */
+static uint64_t
+evtx_walk(struct input *in, const struct parse_sink *sink,
+    libevtx_file_t *f, struct scan *s, uint64_t lo, uint64_t hi,
+    struct offsets *offs, char **xmlbuf, size_t *xmlcap,
+    uint64_t *last_off)
+{
 	struct evtxraw_info	 ri;
+	struct chunkdmg		 cd;
 	libevtx_record_t	*rec = NULL;
 	libevtx_error_t		*e = NULL;
 	struct event		*ev;
-	uint8_t			*buf = NULL;
-	char			 first[EVTX_SAMPLE][128], last[EVTX_SAMPLE][128];
-	uint64_t		 nchunks, c, rid;
-	off_t			 end;
-	int			 fd, idx, r, want, same, i, resume = lo;
-	int64_t			 base;
+	char			 what[200];
+	uint64_t		 c, idx, rid, base;
+	int			 want, filter, failed;
 
-	if ((fd = open(in->open_path, O_RDONLY | O_NOCTTY)) == -1)
-		return lo;
-	end = lseek(fd, 0, SEEK_END);
-	nchunks = end > EVTX_HEADER_SIZE ? ((uint64_t)end - EVTX_HEADER_SIZE) /
-	    EVTX_CHUNK_SIZE : 0;
-	buf = xmalloc(EVTX_CHUNK_SIZE);
-	ch = xmalloc(sizeof(*ch));
+	filter = sink->fast && sink->want != NULL;
+	for (c = 0; c < s->nchunks; c++) {
+		struct chunkinfo *ci = &s->ch[c];
 
-	/* Pass 1: count the records, look at both ends. */
-	idx = 0;
-	for (c = 0; c < nchunks; c++) {
-		if (pread(fd, buf, EVTX_CHUNK_SIZE, (off_t)(EVTX_HEADER_SIZE +
-		    c * EVTX_CHUNK_SIZE)) != EVTX_CHUNK_SIZE)
-			goto slow;
-		if (!evtxraw_chunk_open(ch, buf))
+		if (!ci->sig || ci->hidden || ci->lost || ci->nrec == 0 ||
+		    ci->start + ci->nrec <= lo || ci->start >= hi)
 			continue;
-		while ((r = evtxraw_chunk_next(ch, &ri)) == 1) {
-			if (idx < EVTX_SAMPLE)
-				snprintf(first[idx], sizeof(first[idx]), "%s",
-				    ri.channel);
-			snprintf(last[idx % EVTX_SAMPLE], sizeof(last[0]),
-			    "%s", ri.channel);
-			idx++;
-		}
-		if (r < 0)
-			goto slow;
-	}
-	if (idx != n)
-		goto slow;
-	if (n >= 2 * EVTX_SAMPLE && !sink->fast_check) {
-		same = first[0][0] != '\0';
-		for (i = 0; i < EVTX_SAMPLE && same; i++)
-			same = strcmp(first[i], first[0]) == 0 &&
-			    strcmp(last[i], first[0]) == 0;
-		if (same && !sink->want(sink->arg, NULL, first[0], 0)) {
-			in->stats.records += (uint64_t)(hi - lo);
-			in->stats.skipped += (uint64_t)(hi - lo);
-			resume = hi;
-			goto out;
-		}
-	}
-
-	/* Pass 2: decide, and decode what is wanted. */
-	idx = 0;
-	for (c = 0; c < nchunks && idx < hi; c++) {
-		if (pread(fd, buf, EVTX_CHUNK_SIZE, (off_t)(EVTX_HEADER_SIZE +
-		    c * EVTX_CHUNK_SIZE)) != EVTX_CHUNK_SIZE)
-			goto slow_here;
-		if (!evtxraw_chunk_open(ch, buf))
-			continue;
-		base = (int64_t)(EVTX_HEADER_SIZE + c * EVTX_CHUNK_SIZE);
-		while (idx < hi && evtxraw_chunk_next(ch, &ri) == 1) {
-			if (idx++ < lo)
+		if (!read_chunk(s->fd, c, s->buf) ||
+		    !evtxraw_chunk_open(&s->rc, s->buf))
+			return ci->start > lo ? ci->start : lo;
+		base = chunk_off(c);
+		memset(&cd, 0, sizeof(cd));
+		cd.c = c;
+		cd.nrec = ci->nrec;
+		for (idx = ci->start; idx < hi &&
+		    evtxraw_chunk_next(&s->rc, &ri) == 1; idx++) {
+			if (idx < lo)
 				continue;
-			want = ri.event_id < 0 || ri.provider[0] == '\0' ||
-			    sink->want(sink->arg, ri.provider, NULL,
-			    (uint32_t)ri.event_id & 0xffff);
-			if (want && ri.logon_type >= 0 &&
-			    sink->want_logon != NULL &&
-			    (ri.event_id == 4624 || ri.event_id == 4625) &&
-			    (strcmp(ri.provider, "Microsoft-Windows-Security-"
-			    "Auditing") == 0) &&
-			    !sink->want_logon(sink->arg,
-			    (uint32_t)ri.event_id, ri.logon_type))
-				want = 0;
+			if (ri.cost > EVTXRAW_MAX_COST)
+				continue;	/* refused, reported */
+			want = 1;
+			if (filter) {
+				want = ri.event_id < 0 ||
+				    ri.provider[0] == '\0' ||
+				    sink->want(sink->arg, ri.provider, NULL,
+				    (uint32_t)ri.event_id & 0xffff);
+				if (want && ri.logon_type >= 0 &&
+				    sink->want_logon != NULL &&
+				    (ri.event_id == 4624 ||
+				    ri.event_id == 4625) &&
+				    strcmp(ri.provider, "Microsoft-Windows-"
+				    "Security-Auditing") == 0 &&
+				    !sink->want_logon(sink->arg,
+				    (uint32_t)ri.event_id, ri.logon_type))
+					want = 0;
+			}
 			if (!want && !sink->fast_check) {
 				in->stats.records++;
 				in->stats.skipped++;
 				continue;
 			}
-			if (!evtx_fetch(in, sink, f, idx - 1, &rec, last_off))
+			if (libevtx_file_get_record_by_index(f, (int)idx,
+			    &rec, &e) != 1) {
+				snprintf(what, sizeof(what), "record %llu "
+				    "cannot be read",
+				    (unsigned long long)ri.id);
+				chunk_failed(in, sink, &cd, &e, what,
+				    (int64_t)(base + ri.offset));
+				if ((ev = evtxdel_event(s->buf, ri.offset,
+				    &s->hints)) != NULL)
+					evtx_emit_partial(in, sink, ev,
+					    base + ri.offset, 0);
 				continue;
+			}
 			rid = 0;
 			if (libevtx_record_get_identifier(rec, &rid, &e) != 1)
 				libevtx_error_free(&e);
 			if (rid != ri.id) {
-				/* Not the record we walked to: slow from here. */
+				/* Not the record walked to: slow from here. */
 				libevtx_record_free(&rec, NULL);
-				resume = idx - 1;
-				goto out;
+				chunk_done(in, sink, &cd, s->buf);
+				return idx;
 			}
 			if (sink->fast_check)
 				evtx_check(in, sink, rec, &ri, want);
@@ -470,25 +945,17 @@ evtx_fast(struct input *in, const struct parse_sink *sink, libevtx_file_t *f,
 				libevtx_record_free(&rec, NULL);
 				continue;
 			}
-			ev = evtx_record(in, sink, rec, 0, offs, base +
-			    ri.offset, xmlbuf, xmlcap);
+			ev = evtx_record(in, sink, rec, 0, offs, (int64_t)(base +
+			    ri.offset), xmlbuf, xmlcap, &failed);
 			libevtx_record_free(&rec, NULL);
 			if (ev != NULL)
 				evtx_emit(sink, ev, 0, last_off);
+			else if (failed)
+				in->stats.undecoded++;
 		}
+		chunk_done(in, sink, &cd, s->buf);
 	}
-	resume = hi;
-	goto out;
-slow_here:
-	resume = idx > lo ? idx : lo;
-	goto out;
-slow:
-	resume = lo;
-out:
-	free(ch);
-	free(buf);
-	close(fd);
-	return resume;
+	return hi;
 }
 
 /*
@@ -504,16 +971,14 @@ out:
  */
 static void
 evtx_check_structure(struct input *in, const struct parse_sink *sink,
-    struct offsets *o)
+    struct scan *s)
 {
 	libevtx_error_t	*e = NULL;
-	uint8_t		*b = o->buf;
+	uint8_t		*b = s->buf;
 	char		 what[200];
-	uint64_t	 c, nfull, end;
+	uint64_t	 c, nfull, end = s->size;
 	uint32_t	 crc, free_off;
 	unsigned	 nhdr, ndamage = 0;
-	ssize_t		 got;
-	off_t		 len;
 	size_t		 i;
 
 #define DAMAGE(off, ...) do {						\
@@ -522,31 +987,26 @@ evtx_check_structure(struct input *in, const struct parse_sink *sink,
 		report_damage(in, sink, &e, what, (int64_t)(off), 0);	\
 } while (0)
 
-	if (o->fd == -1 || (len = lseek(o->fd, 0, SEEK_END)) <
-	    EVTX_HEADER_SIZE || pread(o->fd, b, 128, 0) != 128)
+	if (end < EVTX_HEADER_SIZE || pread(s->fd, b, 128, 0) != 128)
 		return;
-	end = (uint64_t)len;
-	o->loaded = 0;			/* b is the offsets' buffer */
 	crc = (uint32_t)crc32(0, b, 120);
 	if (crc != le32dec(b + 124))
 		DAMAGE(0, "file header checksum mismatch (0x%08x, computed "
 		    "0x%08x)", le32dec(b + 124), crc);
 	nhdr = le16dec(b + 42);
 	nfull = (end - EVTX_HEADER_SIZE) / EVTX_CHUNK_SIZE;
-	if (end > EVTX_HEADER_SIZE + nfull * EVTX_CHUNK_SIZE)
-		DAMAGE(EVTX_HEADER_SIZE + nfull * EVTX_CHUNK_SIZE, "chunk "
-		    "%llu cut short: %llu of %d bytes, the file is truncated",
-		    (unsigned long long)nfull, (unsigned long long)(end -
-		    EVTX_HEADER_SIZE - nfull * EVTX_CHUNK_SIZE),
+	if (end > chunk_off(nfull))
+		DAMAGE(chunk_off(nfull), "chunk %llu cut short: %llu of %d "
+		    "bytes, the file is truncated", (unsigned long long)nfull,
+		    (unsigned long long)(end - chunk_off(nfull)),
 		    EVTX_CHUNK_SIZE);
 	else if (nhdr > nfull)
 		DAMAGE(end, "file ends after %llu chunk(s) but its header "
 		    "counts %u: truncated", (unsigned long long)nfull, nhdr);
 	for (c = 0; c < nfull; c++) {
-		uint64_t off = EVTX_HEADER_SIZE + c * EVTX_CHUNK_SIZE;
+		uint64_t off = chunk_off(c);
 
-		got = pread(o->fd, b, EVTX_CHUNK_SIZE, (off_t)off);
-		if (got != EVTX_CHUNK_SIZE)
+		if (!read_chunk(s->fd, c, b))
 			break;
 		if (memcmp(b, "ElfChnk\0", 8) != 0) {
 			for (i = 0; i < EVTX_CHUNK_SIZE && b[i] == 0; i++)
@@ -574,6 +1034,14 @@ evtx_check_structure(struct input *in, const struct parse_sink *sink,
 		if (crc != le32dec(b + 52))
 			DAMAGE(off, "chunk %llu event records checksum "
 			    "mismatch", (unsigned long long)c);
+		if (s->ch[c].lost)
+			DAMAGE(off, "chunk %llu: libevtx cannot decode its "
+			    "records (the chunk header promises records "
+			    "%llu-%llu; %u found): they are read in part from "
+			    "their values", (unsigned long long)c,
+			    (unsigned long long)le64dec(b + 8),
+			    (unsigned long long)le64dec(b + 16),
+			    s->ch[c].nrec);
 	}
 	if (ndamage > EVTX_MAX_STRUCT_DAMAGE) {
 		snprintf(what, sizeof(what), "and %u more damaged chunks",
@@ -584,6 +1052,180 @@ evtx_check_structure(struct input *in, const struct parse_sink *sink,
 #undef DAMAGE
 }
 
+/*
+ * Whether a live record has this identifier: a deleted record that
+ * repeats one (a chunk rewritten in place) is not read again.
+ */
+struct idrange {
+	uint64_t	 first;
+	uint64_t	 n;
+};
+
+static int
+idrange_cmp(const void *a, const void *b)
+{
+	const struct idrange	*x = a, *y = b;
+
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/* The chunks' identifier ranges, sorted; *n of them. */
+static struct idrange *
+live_ranges(const struct scan *s, size_t *n)
+{
+	struct idrange	*r;
+	uint64_t	 c;
+
+	r = xcalloc(s->nchunks + 1, sizeof(*r));
+	*n = 0;
+	for (c = 0; c < s->nchunks; c++) {
+		if (s->ch[c].nrec == 0)
+			continue;
+		r[*n].first = s->ch[c].first_id;
+		r[*n].n = s->ch[c].nrec;
+		(*n)++;
+	}
+	qsort(r, *n, sizeof(*r), idrange_cmp);
+	return r;
+}
+
+static int
+is_live(const struct idrange *r, size_t n, uint64_t id)
+{
+	size_t	lo = 0, hi = n, mid, k;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (r[mid].first <= id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	/* Ranges rarely overlap: look at the few that start below id. */
+	for (k = 0; k < 8 && lo > k; k++)
+		if (id - r[lo - 1 - k].first < r[lo - 1 - k].n)
+			return 1;
+	return 0;
+}
+
+/*
+ * Records libevtx cannot give: the chains of hidden and lost chunks
+ * (live records) and the deleted records it did not render, read from
+ * their values, chunk by chunk.
+ */
+static void
+evtx_raw_records(struct input *in, const struct parse_sink *sink,
+    struct scan *s)
+{
+	struct evtxraw_info	 ri;
+	struct event		*ev;
+	struct idrange		*live;
+	uint64_t		 c;
+	size_t			 i, nlive;
+
+	live = live_ranges(s, &nlive);
+	for (c = 0; c < s->nchunks; c++) {
+		struct chunkinfo *ci = &s->ch[c];
+		int chain = ci->sig && (ci->hidden || ci->lost) && ci->nrec > 0;
+
+		if (!chain && !ci->ndel)
+			continue;
+		if (!read_chunk(s->fd, c, s->buf))
+			break;
+		if (chain) {
+			s->rc.buf = s->buf;
+			s->rc.ntpl = 0;
+			s->rc.pos = EVTX_CHUNK_DATA;
+			s->rc.slack = 0;
+			s->rc.free_off = ci->hidden ? EVTX_CHUNK_SIZE :
+			    le32dec(s->buf + 48);
+			while (evtxraw_chunk_next(&s->rc, &ri) == 1) {
+				if (ri.cost > EVTXRAW_MAX_COST)
+					continue;
+				if (ci->lost)
+					in->stats.undecoded++;
+				if ((ev = evtxdel_event(s->buf, ri.offset,
+				    &s->hints)) != NULL)
+					evtx_emit_partial(in, sink, ev,
+					    chunk_off(c) + ri.offset, 0);
+			}
+		}
+		for (i = found_at(s->del, s->ndel, chunk_off(c)); i < s->ndel &&
+		    s->del[i].off < chunk_off(c + 1); i++) {
+			if (s->del[i].done || is_live(live, nlive,
+			    s->del[i].id))
+				continue;
+			if (s->del[i].refused) {
+				in->stats.recovered_bad++;
+				continue;
+			}
+			ev = evtxdel_event(s->buf, (uint32_t)(s->del[i].off -
+			    chunk_off(c)), &s->hints);
+			if (ev == NULL) {
+				in->stats.recovered_bad++;
+				continue;
+			}
+			evtx_emit_partial(in, sink, ev, s->del[i].off, 1);
+		}
+	}
+	free(live);
+}
+
+/* libevtx's recovered records, placed by the scan's deleted records. */
+static void
+evtx_recovered(struct input *in, const struct parse_sink *sink,
+    libevtx_file_t *f, struct scan *s, struct offsets *offs, char **xmlbuf,
+    size_t *xmlcap, uint64_t *last_off)
+{
+	libevtx_record_t	*rec = NULL;
+	libevtx_error_t		*e = NULL;
+	struct event		*ev;
+	uint64_t		 id;
+	size_t			 cur = 0, j, k;
+	int			 n = 0, i, failed;
+	int64_t			 off;
+
+	if (libevtx_file_get_number_of_recovered_records(f, &n, &e) != 1) {
+		report_damage(in, sink, &e, "cannot count recovered records",
+		    -1, 0);
+		n = 0;
+	}
+	for (i = 0; i < n; i++) {
+		if (libevtx_file_get_recovered_record_by_index(f, i, &rec,
+		    &e) != 1) {
+			libevtx_error_free(&e);
+			continue;
+		}
+		id = 0;
+		if (libevtx_record_get_identifier(rec, &id, &e) != 1)
+			libevtx_error_free(&e);
+		/* The next deleted record with this id, in scan order. */
+		off = -1;
+		for (k = 0; k < s->ndel && k < EVTX_MATCH_WINDOW && off < 0;
+		    k++) {
+			j = (cur + k) % s->ndel;
+			if (!s->del[j].done && s->del[j].id == id) {
+				off = (int64_t)s->del[j].off;
+				cur = j;
+			}
+		}
+		ev = evtx_record(in, sink, rec, 1, offs, off, xmlbuf, xmlcap,
+		    &failed);
+		libevtx_record_free(&rec, NULL);
+		if (ev == NULL && failed) {
+			if (off < 0)
+				in->stats.recovered_bad++;
+			continue;	/* read from its values later */
+		}
+		if (off >= 0)
+			s->del[cur].done = 1;
+		in->stats.records++;
+		in->stats.recovered++;
+		if (ev != NULL)
+			evtx_emit(sink, ev, 1, last_off);
+	}
+}
+
 static int
 evtx_parse(struct input *in, const struct parse_sink *sink,
     struct tl_error *err)
@@ -591,23 +1233,38 @@ evtx_parse(struct input *in, const struct parse_sink *sink,
 	libevtx_file_t	*f = NULL;
 	libevtx_record_t *rec = NULL;
 	libevtx_error_t	*e = NULL;
+	libbfio_handle_t *bh = NULL;
 	struct event	*ev;
-	char		*xmlbuf = NULL, what[128];
+	struct scan	*s = NULL;
+	struct view	 view;
+	char		*xmlbuf = NULL, what[160];
 	size_t		 xmlcap = 0;
-	uint64_t	 last_off = 0;
+	uint64_t	 last_off = 0, lo, hi, i, id;
 	struct offsets	*offs_p = NULL;
 	uint32_t	 k = sink->part, nk = sink->nparts ? sink->nparts : 1;
-	int		 n = 0, i, lo, hi, rc = TL_ERR_FORMAT;
+	int64_t		 roff;
+	int		 n = 0, rc = TL_ERR_FORMAT, same, j, failed;
 
 	if (k >= nk)
 		return 0;
+	s = xcalloc(1, sizeof(*s));
+	if ((s->fd = open(in->open_path, O_RDONLY | O_NOCTTY)) == -1) {
+		rc = tl_error_set(err, TL_ERR_IO, in->path, "cannot open: %s",
+		    strerror(errno));
+		goto out;
+	}
+	if (scan_file(s, in, sink, k == 0) != 0) {
+		rc = tl_error_set(err, TL_ERR_IO, in->path, "cannot read: %s",
+		    strerror(errno));
+		goto out;
+	}
 	if (libevtx_file_initialize(&f, &e) != 1) {
 		evtx_errmsg(&e, "libevtx", err->msg, sizeof(err->msg));
 		rc = tl_error_set(err, TL_ERR_INTERNAL, in->path, "%s",
 		    err->msg);
 		goto out;
 	}
-	if (libevtx_file_open(f, in->open_path, LIBEVTX_OPEN_READ, &e) != 1) {
+	if (evtx_open(f, s, &view, &bh, in->open_path, &e) != 1) {
 		char	msg[512];
 
 		evtx_errmsg(&e, "cannot open as EVTX", msg, sizeof(msg));
@@ -617,10 +1274,7 @@ evtx_parse(struct input *in, const struct parse_sink *sink,
 		goto out;
 	}
 	offs_p = xmalloc(sizeof(*offs_p));
-	offsets_open(offs_p, in->open_path);
-	/* The file's structure, once per file: by its first part. */
-	if (k == 0)
-		evtx_check_structure(in, sink, offs_p);
+	offsets_open(offs_p, s->fd, s->nchunks);
 
 	/* Normal records: this part's share [lo, hi). */
 	if (libevtx_file_get_number_of_records(f, &n, &e) != 1) {
@@ -631,67 +1285,90 @@ evtx_parse(struct input *in, const struct parse_sink *sink,
 			libevtx_error_free(&e);
 		n = 0;
 	}
-	lo = (int)((int64_t)n * k / nk);
-	hi = (int)((int64_t)n * (k + 1) / nk);
+	(void)evtx_map(s, f, (uint64_t)n);
+	/* The file's structure, once per file: by its first part. */
+	if (k == 0)
+		evtx_check_structure(in, sink, s);
+	lo = (uint64_t)n * k / nk;
+	hi = (uint64_t)n * (k + 1) / nk;
 	i = lo;
-	if (sink->fast && sink->want != NULL && n > 0) {
-		int	corrupt = libevtx_file_is_corrupted(f, &e);
-
-		if (corrupt != 0)
-			libevtx_error_free(&e);
-		if (corrupt == 0)
-			i = evtx_fast(in, sink, f, n, lo, hi, offs_p, &xmlbuf,
-			    &xmlcap, &last_off);
+	/*
+	 * Channel rule: when the log has at least 16 records, its first 8
+	 * and last 8 all name one channel, and want(NULL, channel, 0) says
+	 * no record of that channel can matter, the rest is skipped
+	 * undecoded.  Both ends are looked at because a forwarded log
+	 * (ForwardedEvents) keeps each record's own channel.
+	 */
+	if (sink->fast && sink->want != NULL && s->mapped &&
+	    s->nlive >= 2 * EVTX_SAMPLE && !sink->fast_check &&
+	    s->nrefused == 0) {
+		same = s->first[0][0] != '\0';
+		for (j = 0; j < EVTX_SAMPLE && same; j++)
+			same = strcmp(s->first[j], s->first[0]) == 0 &&
+			    strcmp(s->last[j], s->first[0]) == 0;
+		if (same && !sink->want(sink->arg, NULL, s->first[0], 0)) {
+			in->stats.records += hi - lo;
+			in->stats.skipped += hi - lo;
+			i = hi;
+		}
 	}
+	if (s->mapped && i < hi)
+		i = evtx_walk(in, sink, f, s, i, hi, offs_p, &xmlbuf, &xmlcap,
+		    &last_off);
 	for (; i < hi; i++) {
-		if (!evtx_fetch(in, sink, f, i, &rec, &last_off))
+		if (libevtx_file_get_record_by_index(f, (int)i, &rec,
+		    &e) != 1) {
+			snprintf(what, sizeof(what), "record index %llu "
+			    "unreadable (after offset %llu)",
+			    (unsigned long long)i,
+			    (unsigned long long)last_off);
+			report_damage(in, sink, &e, what, (int64_t)last_off,
+			    0);
+			in->stats.undecoded++;
 			continue;
+		}
+		id = 0;
+		if (libevtx_record_get_identifier(rec, &id, &e) != 1)
+			libevtx_error_free(&e);
+		if (s->nrefused > 0 && (roff = offsets_find(offs_p, id)) >= 0 &&
+		    is_refused(s, (uint64_t)roff)) {
+			libevtx_record_free(&rec, NULL);
+			continue;	/* refused, reported by the scan */
+		}
 		in->stats.records++;
 		in->stats.slow++;
 		ev = evtx_record(in, sink, rec, 0, offs_p, -1, &xmlbuf,
-		    &xmlcap);
+		    &xmlcap, &failed);
 		libevtx_record_free(&rec, NULL);
 		if (ev != NULL)
 			evtx_emit(sink, ev, 0, &last_off);
+		else if (failed)
+			in->stats.undecoded++;
 	}
 
-	/* Recovered records: the last part reads them all. */
+	/* Deleted records and what libevtx cannot give: the last part. */
 	if (k + 1 == nk) {
-		if (libevtx_file_get_number_of_recovered_records(f, &n,
-		    &e) != 1) {
-			report_damage(in, sink, &e,
-			    "cannot count recovered records", -1, 0);
-			n = 0;
-		}
-		for (i = 0; i < n; i++) {
-			if (libevtx_file_get_recovered_record_by_index(f, i,
-			    &rec, &e) != 1) {
-				snprintf(what, sizeof(what), "recovered record "
-				    "index %d unreadable (after offset %llu)",
-				    i, (unsigned long long)last_off);
-				report_damage(in, sink, &e, what,
-				    (int64_t)last_off, 1);
-				continue;
-			}
-			in->stats.records++;
-			in->stats.recovered++;
-			ev = evtx_record(in, sink, rec, 1, offs_p, -1, &xmlbuf,
-			    &xmlcap);
-			libevtx_record_free(&rec, NULL);
-			if (ev != NULL)
-				evtx_emit(sink, ev, 1, &last_off);
-		}
+		evtx_recovered(in, sink, f, s, offs_p, &xmlbuf, &xmlcap,
+		    &last_off);
+		evtx_raw_records(in, sink, s);
 	}
 	rc = 0;
 out:
 	free(xmlbuf);
-	if (offs_p != NULL) {
-		offsets_close(offs_p);
-		free(offs_p);
-	}
+	free(offs_p);
 	if (f != NULL) {
 		libevtx_file_close(f, NULL);
 		libevtx_file_free(&f, NULL);
+	}
+	if (bh != NULL)
+		libbfio_handle_free(&bh, NULL);
+	if (s != NULL) {
+		if (s->fd != -1)
+			close(s->fd);
+		free(s->ch);
+		free(s->refused);
+		free(s->del);
+		free(s);
 	}
 	return rc;
 }

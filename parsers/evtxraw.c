@@ -15,6 +15,8 @@
 #include <string.h>
 
 #include "evtxraw.h"
+#include "tltime.h"
+#include "utf.h"
 #include "util.h"
 
 #define CHUNK_DATA	512
@@ -37,6 +39,7 @@ evtxraw_chunk_open(struct evtxraw_chunk *c, const uint8_t *buf)
 	c->buf = buf;
 	c->ntpl = 0;
 	c->pos = CHUNK_DATA;
+	c->slack = 0;
 	c->free_off = 0;
 	if (memcmp(buf, "ElfChnk", 8) != 0)
 		return 0;
@@ -155,6 +158,8 @@ raw_template(const struct evtxraw_chunk *c, struct evtxraw_template *t,
 				content = &t->version;
 			else if (strcmp(stack[depth - 1], "channel") == 0)
 				content = &t->channel;
+			else if (strcmp(stack[depth - 1], "computer") == 0)
+				content = &t->computer;
 			else if (strcmp(stack[depth - 1], "data") == 0 &&
 			    strcmp(data_name, "logontype") == 0)
 				content = &t->logon_type;
@@ -258,6 +263,118 @@ raw_template(const struct evtxraw_chunk *c, struct evtxraw_template *t,
 	}
 }
 
+/* Bytes of a name at noff when it sits right at p (resident), else 0. */
+static uint32_t
+raw_resident_name(const uint8_t *b, uint32_t p, uint32_t noff, uint32_t end)
+{
+	if (noff != p || p + 8 > end)
+		return 0;
+	return 8 + 2 * (uint32_t)le16dec(b + p + 6) + 2;
+}
+
+/* Bytes of a value token's value of this type; 0 when not known. */
+static uint32_t
+raw_value_len(const uint8_t *b, uint32_t p, uint32_t end, uint8_t type)
+{
+	static const uint8_t fixed[0x16] = {
+		[0x03] = 1, [0x04] = 1, [0x05] = 2, [0x06] = 2, [0x07] = 4,
+		[0x08] = 4, [0x09] = 8, [0x0a] = 8, [0x0b] = 4, [0x0c] = 8,
+		[0x0d] = 4, [0x0f] = 16, [0x11] = 8, [0x12] = 16, [0x14] = 4,
+		[0x15] = 8,
+	};
+
+	if (type == 0x01 || type == 0x02) {
+		if (p + 2 > end)
+			return 0;
+		return 2 + (uint32_t)le16dec(b + p) * (type == 0x01 ? 2 : 1);
+	}
+	return type < sizeof(fixed) ? fixed[type] : 0;
+}
+
+/*
+ * Length of the binary XML token at p (before end), 0 when it cannot
+ * be told (an unknown token, or one that runs past end).
+ */
+static uint32_t
+raw_token_len(const uint8_t *b, uint32_t p, uint32_t end)
+{
+	uint32_t	n = 0, v;
+
+	switch (b[p] & 0x0f) {
+	case T_EOF: case T_CLOSE_START: case T_CLOSE_EMPTY: case T_END:
+		n = 1;
+		break;
+	case T_FRAGMENT:
+	case T_SUB:
+	case T_OPTSUB:
+		n = 4;
+		break;
+	case T_OPEN:
+		if (p + 11 > end)
+			return 0;
+		n = 11 + raw_resident_name(b, p + 11, le32dec(b + p + 7), end);
+		if (b[p] & 0x40)
+			n += 4;
+		break;
+	case T_ATTR:
+	case T_ENTREF:
+	case T_PITARGET:
+		if (p + 5 > end)
+			return 0;
+		n = 5 + raw_resident_name(b, p + 5, le32dec(b + p + 1), end);
+		break;
+	case T_VALUE:
+		if (p + 2 > end || (v = raw_value_len(b, p + 2, end,
+		    b[p + 1])) == 0)
+			return 0;
+		n = 2 + v;
+		break;
+	case T_CDATA:
+	case T_PIDATA:
+		if (p + 3 > end)
+			return 0;
+		n = 3 + 2 * (uint32_t)le16dec(b + p + 1);
+		break;
+	case T_CHARREF:
+		n = 3;
+		break;
+	default:
+		return 0;
+	}
+	return n <= end - p ? n : 0;
+}
+
+/*
+ * Count the substitution tokens of a template body at off (len bytes):
+ * in all (*total) and, when counts is not NULL, per value index below
+ * ncounts.  0 when every token was understood; -1 when the walk had to
+ * stop (then *total counts what was seen).
+ */
+static int
+raw_count_subs(const uint8_t *b, uint32_t off, uint32_t len,
+    uint32_t *counts, uint32_t ncounts, uint32_t *total)
+{
+	uint32_t	p = off, end = off + len, n, i;
+
+	*total = 0;
+	if (end > EVTXRAW_CHUNK_SIZE || end < off)
+		return -1;
+	while (p < end) {
+		if ((b[p] & 0x0f) == T_EOF)
+			return 0;
+		if ((n = raw_token_len(b, p, end)) == 0)
+			return -1;
+		if ((b[p] & 0x0f) == T_SUB || (b[p] & 0x0f) == T_OPTSUB) {
+			(*total)++;
+			i = le16dec(b + p + 1);
+			if (counts != NULL && i < ncounts)
+				counts[i]++;
+		}
+		p += n;
+	}
+	return 0;
+}
+
 static struct evtxraw_template *
 raw_template_get(struct evtxraw_chunk *c, uint32_t off)
 {
@@ -275,11 +392,17 @@ raw_template_get(struct evtxraw_chunk *c, uint32_t off)
 	t->offset = off;
 	t->event_id.sub = t->version.sub = t->provider.sub = -1;
 	t->channel.sub = t->logon_type.sub = t->source.sub = -1;
+	t->computer.sub = -1;
 	t->nested = -1;
 	if (off < CHUNK_DATA || off > EVTXRAW_CHUNK_SIZE - 24)
 		return t;
 	len = le32dec(c->buf + off + 20);
 	raw_template(c, t, off + 24, len);
+	if (len <= EVTXRAW_CHUNK_SIZE - 24 - off) {
+		t->len = len;
+		t->counted = raw_count_subs(c->buf, off + 24, len, NULL, 0,
+		    &t->nsubs) == 0;
+	}
 	return t;
 }
 
@@ -406,6 +529,8 @@ raw_instance(struct evtxraw_chunk *c, uint32_t p, uint32_t end,
 		}
 		raw_slot(&t->channel, b + p, voff, nvals, b + p + 4 * nvals,
 		    NULL, ri->channel, sizeof(ri->channel));
+		raw_slot(&t->computer, b + p, voff, nvals, b + p + 4 * nvals,
+		    NULL, ri->computer, sizeof(ri->computer));
 	}
 	raw_slot(&t->logon_type, b + p, voff, nvals, b + p + 4 * nvals,
 	    &ri->logon_type, NULL, 0);
@@ -418,26 +543,394 @@ raw_instance(struct evtxraw_chunk *c, uint32_t p, uint32_t end,
 	}
 }
 
-int
-evtxraw_chunk_next(struct evtxraw_chunk *c, struct evtxraw_info *ri)
+/* Where the parts of a template instance are (chunk offsets). */
+struct inst {
+	uint32_t	 tdef;		/* template definition */
+	uint32_t	 nvals;
+	uint32_t	 desc;		/* value descriptors */
+	uint32_t	 data;		/* first value */
+};
+
+/*
+ * The template instance at p (before end), after an optional fragment
+ * header: 0, or -1 when it is not one or runs past end, -2 when it has
+ * more than EVTXRAW_MAX_VALUES values.
+ */
+static int
+raw_inst(const uint8_t *b, uint32_t p, uint32_t end, struct inst *in)
+{
+	uint32_t	n, len, tot, i;
+
+	if (end > EVTXRAW_CHUNK_SIZE || p > end)
+		return -1;
+	if (p + 4 <= end && b[p] == T_FRAGMENT)
+		p += 4;
+	if (p + 10 > end || b[p] != T_TEMPLATE)
+		return -1;
+	in->tdef = le32dec(b + p + 6);
+	p += 10;
+	if (in->tdef == p) {		/* definition resident here */
+		if (p + 24 > end)
+			return -1;
+		len = le32dec(b + p + 20);
+		if (len > end - p - 24)
+			return -1;
+		p += 24 + len;
+	}
+	if (p + 4 > end)
+		return -1;
+	n = le32dec(b + p);
+	p += 4;
+	if (n > EVTXRAW_MAX_VALUES)
+		return -2;
+	if (n > (end - p) / 4)
+		return -1;
+	for (i = 0, tot = 0; i < n; i++)
+		tot += le16dec(b + p + 4 * i);
+	if (tot > end - p - 4 * n)
+		return -1;
+	in->nvals = n;
+	in->desc = p;
+	in->data = p + 4 * n;
+	return 0;
+}
+
+static uint64_t
+sat_add(uint64_t a, uint64_t b)
+{
+	return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+}
+
+static uint64_t
+sat_mul(uint64_t a, uint64_t b)
+{
+	return b != 0 && a > UINT64_MAX / b ? UINT64_MAX : a * b;
+}
+
+/*
+ * What rendering the instance at p (before end) builds (see
+ * EVTXRAW_MAX_COST): first an upper bound from the template's number
+ * of substitutions times the largest value; only when that is past the
+ * limit, the exact sum over the template's substitutions.  A template
+ * we cannot walk counts as one substitution per 4 of its bytes.
+ */
+static uint64_t
+raw_cost(struct evtxraw_chunk *c, uint32_t p, uint32_t end, int depth)
 {
 	const uint8_t		*b = c->buf;
-	uint32_t		 ro = c->pos, size;
+	struct evtxraw_template	*t;
+	struct inst		 in;
+	uint32_t		*counts, tlen, nsubs, voff, size, i, total;
+	uint64_t		 v, max = 0, cost;
+	int			 r, counted;
 
-	if (ro + 24 > c->free_off || ro >= EVTXRAW_CHUNK_SIZE - 28)
+	if ((r = raw_inst(b, p, end, &in)) == -2)
+		return UINT64_MAX;
+	if (r != 0)
+		return end - p;		/* libevtx cannot read it either */
+	t = raw_template_get(c, in.tdef);
+	/* Copied: nested calls may reuse the template slot. */
+	tlen = t->len;
+	counted = t->counted;
+	nsubs = counted ? t->nsubs : tlen / 4;
+	for (i = 0, voff = in.data; i < in.nvals; i++, voff += size) {
+		size = le16dec(b + in.desc + 4 * i);
+		v = size;
+		if (b[in.desc + 4 * i + 2] == 0x21) {
+			if (depth >= EVTXRAW_MAX_NESTING)
+				return UINT64_MAX;
+			v = raw_cost(c, voff, voff + size, depth + 1);
+		}
+		if (v > max)
+			max = v;
+	}
+	cost = sat_add(sat_add(tlen, end - p), sat_mul(nsubs, max));
+	if (cost <= EVTXRAW_MAX_COST || !counted)
+		return cost;
+	counts = xcalloc(in.nvals + 1, sizeof(*counts));
+	(void)raw_count_subs(b, in.tdef + 24, tlen, counts, in.nvals, &total);
+	cost = (uint64_t)tlen + (end - p);
+	for (i = 0, voff = in.data; i < in.nvals; i++, voff += size) {
+		size = le16dec(b + in.desc + 4 * i);
+		if (counts[i] == 0)
+			continue;
+		v = size;
+		if (b[in.desc + 4 * i + 2] == 0x21)
+			v = raw_cost(c, voff, voff + size, depth + 1);
+		cost = sat_add(cost, sat_mul(counts[i], v));
+	}
+	free(counts);
+	return cost;
+}
+
+/* The record of size bytes at ro: what can be read of it. */
+static void
+raw_record(struct evtxraw_chunk *c, uint32_t ro, uint32_t size,
+    struct evtxraw_info *ri)
+{
+	memset(ri, 0, sizeof(*ri));
+	ri->id = le64dec(c->buf + ro + 8);
+	ri->offset = ro;
+	ri->size = size;
+	ri->event_id = ri->version = ri->logon_type = -1;
+	raw_instance(c, ro + 24, ro + size - 4, ri, 0);
+	ri->cost = raw_cost(c, ro + 24, ro + size - 4, 0);
+}
+
+/* A record header at ro: its size, or 0 when there is none. */
+static uint32_t
+raw_record_size(const uint8_t *b, uint32_t ro)
+{
+	uint32_t	size;
+
+	if (ro > EVTXRAW_CHUNK_SIZE - 28 ||
+	    memcmp(b + ro, "\x2a\x2a\x00\x00", 4) != 0)
 		return 0;
-	if (memcmp(b + ro, "\x2a\x2a\x00\x00", 4) != 0)
-		return -1;
 	size = le32dec(b + ro + 4);
 	if (size < 28 || size > EVTXRAW_CHUNK_SIZE - ro ||
 	    le32dec(b + ro + size - 4) != size)
+		return 0;
+	return size;
+}
+
+int
+evtxraw_chunk_next(struct evtxraw_chunk *c, struct evtxraw_info *ri)
+{
+	uint32_t	ro = c->pos, size;
+
+	if (ro + 24 > c->free_off || ro >= EVTXRAW_CHUNK_SIZE - 28)
+		return 0;
+	if ((size = raw_record_size(c->buf, ro)) == 0)
 		return -1;
 	c->pos = ro + size;
-	memset(ri, 0, sizeof(*ri));
-	ri->id = le64dec(b + ro + 8);
-	ri->offset = ro;
-	ri->event_id = ri->version = ri->logon_type = -1;
-
-	raw_instance(c, ro + 24, ro + size - 4, ri, 0);
+	raw_record(c, ro, size, ri);
 	return 1;
+}
+
+int
+evtxraw_slack_next(struct evtxraw_chunk *c, struct evtxraw_info *ri)
+{
+	uint32_t	p, size;
+
+	if (c->slack == 0)
+		c->slack = (c->pos + 7) & ~7U;
+	for (p = c->slack; p <= EVTXRAW_CHUNK_SIZE - 28; p += 8) {
+		if ((size = raw_record_size(c->buf, p)) == 0)
+			continue;
+		c->slack = p + ((size + 7) & ~7U);
+		raw_record(c, p, size, ri);
+		ri->deleted = 1;
+		return 1;
+	}
+	c->slack = EVTXRAW_CHUNK_SIZE;
+	return 0;
+}
+
+/* Values of the instance at p, nested binary XML values flattened. */
+static void
+raw_flatten(const uint8_t *b, uint32_t p, uint32_t end,
+    struct evtxraw_rec *r, int depth)
+{
+	struct inst	in;
+	uint32_t	i, voff, size;
+	uint8_t		type;
+
+	if (raw_inst(b, p, end, &in) != 0)
+		return;
+	for (i = 0, voff = in.data; i < in.nvals; i++, voff += size) {
+		size = le16dec(b + in.desc + 4 * i);
+		type = b[in.desc + 4 * i + 2];
+		if (type == 0x21 && depth < EVTXRAW_MAX_NESTING) {
+			raw_flatten(b, voff, voff + size, r, depth + 1);
+			continue;
+		}
+		if (r->ndata == EVTXRAW_MAX_DATA) {
+			r->dropped++;
+			continue;
+		}
+		r->data[r->ndata].type = type;
+		r->data[r->ndata].size = (uint16_t)size;
+		r->data[r->ndata].off = voff;
+		r->ndata++;
+	}
+}
+
+int
+evtxraw_record_values(const uint8_t *b, uint32_t ro, struct evtxraw_rec *r)
+{
+	struct inst	 in;
+	uint32_t	 size, i, ed;
+	const uint8_t	*d;
+
+	memset(r, 0, sizeof(*r));
+	if ((size = raw_record_size(b, ro)) == 0)
+		return -1;
+	r->id = le64dec(b + ro + 8);
+	r->written = le64dec(b + ro + 16);
+	r->offset = ro;
+	r->size = size;
+	if (raw_inst(b, ro + 24, ro + size - 4, &in) != 0)
+		return -1;
+	d = b + in.desc;
+	r->nsys = in.nvals < TL_NELEM(r->sys) ? in.nvals : TL_NELEM(r->sys);
+	for (i = 0; i < r->nsys; i++) {
+		r->sys[i].size = le16dec(d + 4 * i);
+		r->sys[i].type = d[4 * i + 2];
+		r->sys[i].off = in.data;
+		for (ed = 0; ed < i; ed++)
+			r->sys[i].off += r->sys[ed].size;
+	}
+	r->windows = r->nsys >= 14 && r->sys[3].type == 0x06 &&
+	    r->sys[3].size == 2 && r->sys[6].type == 0x11 &&
+	    r->sys[6].size == 8 && r->sys[10].type == 0x0a &&
+	    r->sys[10].size == 8;
+	if (!r->windows) {
+		r->nsys = 0;
+		raw_flatten(b, ro + 24, ro + size - 4, r, 0);
+		return 0;
+	}
+	ed = r->nsys >= 18 && r->sys[14].type == 0x01 &&
+	    r->sys[16].type == 0x01 ? 17 : 13;
+	if (r->sys[ed].type == 0x21)
+		raw_flatten(b, r->sys[ed].off, r->sys[ed].off +
+		    r->sys[ed].size, r, 1);
+	return 0;
+}
+
+int
+evtxraw_value_u64(const uint8_t *b, const struct evtxraw_val *v,
+    uint64_t *out)
+{
+	const uint8_t	*p = b + v->off;
+
+	switch (v->type) {
+	case 0x03: case 0x04:
+		if (v->size < 1)
+			return 0;
+		*out = p[0];
+		return 1;
+	case 0x05: case 0x06:
+		if (v->size < 2)
+			return 0;
+		*out = le16dec(p);
+		return 1;
+	case 0x07: case 0x08: case 0x14:
+		if (v->size < 4)
+			return 0;
+		*out = le32dec(p);
+		return 1;
+	case 0x09: case 0x0a: case 0x15: case 0x11:
+		if (v->size < 8)
+			return 0;
+		*out = le64dec(p);
+		return 1;
+	case 0x10:
+		if (v->size == 4)
+			*out = le32dec(p);
+		else if (v->size == 8)
+			*out = le64dec(p);
+		else
+			return 0;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* UTF-16LE up to its first NUL, as UTF-8. */
+static void
+raw_utf16(const uint8_t *p, uint32_t size, struct buf *out)
+{
+	uint32_t	n;
+
+	for (n = 0; n + 1 < size && (p[n] != 0 || p[n + 1] != 0); n += 2)
+		continue;
+	utf16le_to_utf8(p, n, out);
+}
+
+void
+evtxraw_value_text(const uint8_t *b, const struct evtxraw_val *v,
+    struct buf *out)
+{
+	const uint8_t	*p = b + v->off;
+	char		 tmp[TL_TIME_STRLEN];
+	uint64_t	 u, auth;
+	uint32_t	 i, n;
+
+	switch (v->type) {
+	case 0x00:
+		break;
+	case 0x01:
+		raw_utf16(p, v->size, out);
+		break;
+	case 0x81:		/* string array: NUL-separated */
+		for (i = 0; i + 1 < v->size; i += n + 2) {
+			for (n = 0; i + n + 1 < v->size &&
+			    (p[i + n] != 0 || p[i + n + 1] != 0); n += 2)
+				continue;
+			if (i > 0)
+				buf_adds(out, ", ");
+			utf16le_to_utf8(p + i, n, out);
+		}
+		break;
+	case 0x02:
+		for (n = 0; n < v->size && p[n] != 0; n++)
+			continue;
+		utf8_sanitize((const char *)p, n, out);
+		break;
+	case 0x03:
+		if (v->size >= 1)
+			buf_printf(out, "%d", (int)(int8_t)p[0]);
+		break;
+	case 0x05:
+		if (v->size >= 2)
+			buf_printf(out, "%d", (int)(int16_t)le16dec(p));
+		break;
+	case 0x07:
+		if (v->size >= 4)
+			buf_printf(out, "%ld", (long)(int32_t)le32dec(p));
+		break;
+	case 0x09:
+		if (v->size >= 8)
+			buf_printf(out, "%lld", (long long)(int64_t)le64dec(p));
+		break;
+	case 0x04: case 0x06: case 0x08: case 0x0a:
+		if (evtxraw_value_u64(b, v, &u))
+			buf_printf(out, "%llu", (unsigned long long)u);
+		break;
+	case 0x10: case 0x14: case 0x15:
+		if (evtxraw_value_u64(b, v, &u))
+			buf_printf(out, "0x%llx", (unsigned long long)u);
+		break;
+	case 0x0d:
+		if (v->size >= 4)
+			buf_adds(out, le32dec(p) ? "true" : "false");
+		break;
+	case 0x0f:
+		if (v->size < 16)
+			break;
+		buf_printf(out, "{%08X-%04X-%04X-%02X%02X-%02X%02X%02X%02X"
+		    "%02X%02X}", le32dec(p), le16dec(p + 4), le16dec(p + 6),
+		    p[8], p[9], p[10], p[11], p[12], p[13], p[14], p[15]);
+		break;
+	case 0x11:
+		if (v->size >= 8 && le64dec(p) != 0)
+			buf_adds(out, tl_time_format(tl_time_from_filetime(
+			    le64dec(p)), tmp, sizeof(tmp)));
+		break;
+	case 0x13:		/* SID: revision, count, authority, RIDs */
+		if (v->size < 8 || 8 + 4 * (uint32_t)p[1] > v->size)
+			break;
+		for (auth = 0, i = 2; i < 8; i++)
+			auth = auth << 8 | p[i];
+		buf_printf(out, "S-%u-%llu", p[0], (unsigned long long)auth);
+		for (i = 0; i < p[1]; i++)
+			buf_printf(out, "-%lu",
+			    (unsigned long)le32dec(p + 8 + 4 * i));
+		break;
+	default:
+		for (i = 0; i < v->size; i++)
+			buf_printf(out, "%02X", p[i]);
+		break;
+	}
 }

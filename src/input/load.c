@@ -313,6 +313,13 @@ load_merge(struct load *ld, struct pool *pool)
 		in->stats.skipped += j->in.stats.skipped;
 		in->stats.recovered_bad += j->in.stats.recovered_bad;
 		in->stats.slow += j->in.stats.slow;
+		in->stats.partial += j->in.stats.partial;
+		in->stats.partial_wanted += j->in.stats.partial_wanted;
+		in->stats.undecoded += j->in.stats.undecoded;
+		in->stats.refused += j->in.stats.refused;
+		if (in->stats.host[0] == '\0')
+			memcpy(in->stats.host, j->in.stats.host,
+			    sizeof(in->stats.host));
 		/* A note the parser set on its copy (a hive's .LOG1). */
 		if (j->in.note != in->note) {
 			free(in->note);

@@ -47,7 +47,9 @@ struct event {
 	const char	*source;	/* input path (borrowed from it) */
 	uint64_t	 offset;	/* byte offset of the record */
 	uint64_t	 record;	/* EventRecordID (or line number) */
-	int		 recovered;	/* from libevtx's recovered records */
+	int		 recovered;	/* a deleted record, recovered */
+	int		 partial;	/* read without its template: values */
+	int		 no_event_id;	/* event_id could not be read */
 
 	/* System. */
 	char		*host;		/* Computer */

@@ -25,6 +25,16 @@ struct parse_stats {
 	uint64_t	recovered_bad;	/* deleted records found, undecodable */
 	uint64_t	slow;		/* normal records read without the
 					   raw pre-filter (libevtx only) */
+	uint64_t	partial;	/* records read without their template:
+					   values named by position only */
+	uint64_t	partial_wanted;	/* of which the reader was asked for
+					   (a relevant provider and event id) */
+	uint64_t	undecoded;	/* records the library could not decode
+					   (forwarded events, unknown tokens) */
+	uint64_t	refused;	/* records refused before decoding:
+					   past a limit (counted in damaged) */
+	char		host[128];	/* the Computer every record read names,
+					   or "" (several, or none read) */
 };
 
 /* One input file as the input layer found it. */

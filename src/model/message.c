@@ -342,7 +342,7 @@ event_message(struct buf *b, const struct event *ev)
 {
 	size_t	i, start = b->len;
 
-	for (i = 0; i < TL_NELEM(templates); i++) {
+	for (i = 0; i < TL_NELEM(templates) && !ev->no_event_id; i++) {
 		if (templates[i].id == ev->event_id && ev->provider != NULL &&
 		    strstr(ev->provider, templates[i].provider) != NULL) {
 			int	missing = 0;
@@ -352,7 +352,11 @@ event_message(struct buf *b, const struct event *ev)
 			goto done;
 		}
 	}
-	buf_printf(b, "%s %u", provider_short(ev->provider), ev->event_id);
+	if (ev->no_event_id)
+		buf_printf(b, "%s ?", provider_short(ev->provider));
+	else
+		buf_printf(b, "%s %u", provider_short(ev->provider),
+		    ev->event_id);
 	for (i = 0; i < ev->nfields && i < 4; i++)
 		buf_printf(b, "%s %s=%s", i == 0 ? ":" : ";",
 		    ev->fields[i].name, ev->fields[i].value);

@@ -137,7 +137,11 @@ json_add_event(struct buf *b, const struct event *ev)
 	json_add_string(b, ev->kind == EVENT_RECORD ? "windows:evtx:record" :
 	    ev->kind == EVENT_CONFIG ? "taskline:config" : "taskline:diag");
 	buf_printf(b, ",\"record_number\":%" PRIu64, ev->record);
-	buf_printf(b, ",\"event_identifier\":%" PRIu32, ev->event_id);
+	if (ev->no_event_id)
+		buf_adds(b, ",\"event_identifier\":null");
+	else
+		buf_printf(b, ",\"event_identifier\":%" PRIu32,
+		    ev->event_id);
 	if (ev->has_qualifiers)
 		buf_printf(b, ",\"event_qualifiers\":%" PRIu32,
 		    ev->qualifiers);
@@ -166,6 +170,8 @@ json_add_event(struct buf *b, const struct event *ev)
 	buf_adds(b, ",\"event_data\":");
 	json_add_event_data(b, ev);
 	buf_printf(b, ",\"recovered\":%s", ev->recovered ? "true" : "false");
+	if (ev->partial)
+		buf_adds(b, ",\"partial\":true");
 	buf_adds(b, ",\"source_file\":");
 	json_add_string(b, ev->source);
 	buf_printf(b, ",\"offset\":%" PRIu64, ev->offset);
@@ -243,7 +249,7 @@ csv_event(struct writer_ctx *w, const struct event *ev)
 	    ev->kind == EVENT_CONFIG ? "taskline:config" : "taskline:diag");
 	buf_addc(b, ',');
 	csv_num(b, (long long)ev->record, 1);
-	csv_num(b, ev->event_id, 1);
+	csv_num(b, ev->event_id, !ev->no_event_id);
 	csv_num(b, ev->version, ev->version >= 0);
 	csv_num(b, ev->level, ev->level >= 0);
 	csv_add_field(b, ev->provider);
@@ -286,7 +292,11 @@ text_event(struct writer_ctx *w, const struct event *ev)
 	buf_printf(&w->b, "%-16s ", msg.data);
 	buf_reset(&msg);
 	term_add(&msg, provider_short(ev->provider));
-	buf_printf(&w->b, "%-14.14s %5u  ", msg.data, ev->event_id);
+	buf_printf(&w->b, "%-14.14s ", msg.data);
+	if (ev->no_event_id)
+		buf_adds(&w->b, "    ?  ");
+	else
+		buf_printf(&w->b, "%5u  ", ev->event_id);
 	if (w->color && ev->level >= 1 && ev->level <= 2)
 		buf_adds(&w->b, "\033[31m");
 	buf_reset(&msg);

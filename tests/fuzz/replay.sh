@@ -13,7 +13,7 @@ case $TL_RUN in
 	TL_RUN="$TL_RUN --suppressions=$top_srcdir/tests/fuzz/valgrind.supp" ;;
 esac
 fail=0
-for t in evtx eventxml taskxml secedit writers input regf; do
+for t in evtx eventxml taskxml secedit writers input regf evtxdel; do
 	dir=$top_srcdir/tests/fuzz/regress/$t
 	[ -d "$dir" ] || continue
 	if ! $TL_RUN "$top_builddir/tests/fuzz/replay_$t" "$dir"; then

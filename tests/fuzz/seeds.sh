@@ -15,7 +15,7 @@ top=$(cd "$here/../.." && pwd)
 shared=${TL_SHARED:-$top/../shared}
 corpus=$shared/corpus
 
-for t in evtx eventxml taskxml secedit writers input regf; do
+for t in evtx eventxml taskxml secedit writers input regf evtxdel; do
 	mkdir -p "$out/$t"
 done
 
@@ -47,6 +47,9 @@ if [ -d "$corpus" ]; then
 		[ -f "$f" ] || continue
 		seed evtx "$f" 135168		# header and two chunks
 		seed evtx "$f" 69632		# header and one chunk
+		# Its first chunk, for the deleted-record reader.
+		n=$((n + 1))
+		tail -c +4097 "$f" | head -c 65536 > "$out/evtxdel/seed-$n"
 	done
 	for f in "$corpus"/tasks/*; do
 		[ -f "$f" ] && seed taskxml "$f"
@@ -74,7 +77,7 @@ if [ -x "$mkhive" ]; then
 fi
 
 # The regression inputs are seeds too.
-for t in evtx eventxml taskxml secedit writers input regf; do
+for t in evtx eventxml taskxml secedit writers input regf evtxdel; do
 	for f in "$here"/regress/$t/*; do
 		[ -f "$f" ] && seed $t "$f"
 	done

@@ -158,6 +158,18 @@ for opt, name in (("--noise-chunk=2:7", "a chunk of noise"),
     run(MKEVTX, opt, sec10, p)
     add(name, "damaged", p, OFFSET)
 
+# --- EVTX built byte by byte (evtxcases.py) ---------------------------
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import evtxcases  # noqa: E402
+evtx_case("chunk free space offset not 8-aligned", "damaged",
+          evtxcases.unaligned_free(GOOD),
+          r"offset 69680 .*not 8-byte aligned")
+evtx_case("a 64 KiB record substituting a nested value 36 million times",
+          "damaged", evtxcases.substitution_bomb(),
+          r"offset 4608 .*refused: its substitutions would expand")
+evtx_case("first record's binary XML broken", "damaged",
+          evtxcases.broken_first_record(GOOD), r"offset 4608 ")
+
 # --- empty and non-EVTX files -------------------------------------------
 evtx_case("empty Security.evtx", "ignored", b"", "-")
 evtx_case("EVTX signature only", "damaged", b"ElfFile\0")

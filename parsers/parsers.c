@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <stddef.h>
-#include <string.h>
 
 #include "parser.h"
 
@@ -48,20 +47,4 @@ parser_probe(const uint8_t *buf, size_t len, int *score)
 	if (score != NULL)
 		*score = top;
 	return best;
-}
-
-void
-parse_stats_add(struct parse_stats *to, const struct parse_stats *from)
-{
-	to->records += from->records;
-	to->recovered += from->recovered;
-	to->damaged += from->damaged;
-	to->skipped += from->skipped;
-	to->recovered_bad += from->recovered_bad;
-	to->partial += from->partial;
-	to->partial_wanted += from->partial_wanted;
-	to->undecoded += from->undecoded;
-	to->refused += from->refused;
-	if (to->host[0] == '\0')
-		memcpy(to->host, from->host, sizeof(to->host));
 }

@@ -39,6 +39,9 @@
  *   copies it from the end of the 4-byte field, so data shorter than 4
  *   bytes is not trusted: only DWORDs (4 bytes) are read from inline
  *   values.
+ * - libregf_file_get_root_key() loses the key item it was building when
+ *   the root key's cell is unreadable (a leak inside libregf 20201007;
+ *   suppressed in tests/fuzz/valgrind.supp and the hostile suite's).
  * - Name lookups in libregf compare case-sensitively in places: real
  *   SYSTEM hives store "disabledomaincreds" in lower case, so every key
  *   and value is found here by walking and comparing case-insensitively.

@@ -173,6 +173,15 @@ host_gaps(struct timeline *tl, struct hctx *h, struct host_report *hr)
 		    "begins at %s, later than the other logs (from %s)",
 		    tl_time_format(first_task->time, t1, sizeof(t1)),
 		    tl_time_format(first_other->time, t2, sizeof(t2)));
+	for (i = 0; i < hr->ntasks; i++)
+		if (hr->tasks[i].shared_logons > 0)
+			gap(hr, "runs-shared", NULL, NULL, "%lu batch logon%s "
+			    "of %s, which other tasks use too, follow the "
+			    "trigger of no task or of several: they are not "
+			    "counted as runs of %s", hr->tasks[i].shared_logons,
+			    hr->tasks[i].shared_logons == 1 ? "" : "s",
+			    hr->tasks[i].user != NULL ? hr->tasks[i].user :
+			    "the account", hr->tasks[i].task);
 	if (h->policy != NULL && (e = secpol_find(h->policy, "Event Audit",
 	    "AuditLogonEvents")) != NULL && (strcmp(e->value, "0") == 0 ||
 	    strcmp(e->value, "1") == 0))

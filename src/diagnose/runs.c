@@ -19,7 +19,8 @@
  * 4625 LogonType 4), but only when no other task of the host runs as
  * that account, or when the logon came from the Task Scheduler's
  * process within RUN_TRIGGER_SECS after one of this task's triggers
- * and of no other's.  The others are counted as shared.
+ * and of no other's.  Those that follow no task's trigger, or several,
+ * are counted as shared.
  */
 
 #include "config.h"
@@ -573,7 +574,9 @@ sharing_tasks(const struct tctx *t, const struct taskdef **v, size_t max)
  * Without task history: the principal's batch logons.  When other
  * tasks run as the same account, a logon is this task's only when the
  * Task Scheduler asked for it right after one of this task's triggers
- * and no other's; the rest are counted in shared_logons.
+ * and no other's, and another task's when it follows that task's
+ * trigger alone; the rest (no trigger, or several) belong to no one
+ * task and are counted in shared_logons.
  */
 static void
 runs_from_logons(struct tctx *t)
@@ -587,7 +590,7 @@ runs_from_logons(struct tctx *t)
 	struct run			*r;
 	uint64_t			 st;
 	size_t				 i, k, n, nother;
-	int				 ok, mine, theirs;
+	int				 ok, sched, mine, theirs;
 
 	nother = sharing_tasks(t, other, TL_NELEM(other));
 	if (nother > TL_NELEM(other))
@@ -599,12 +602,14 @@ runs_from_logons(struct tctx *t)
 		if (!event_is_batch_logon(ev, &t->who, &ok))
 			continue;
 		if (nother > 0) {
-			mine = logon_by_scheduler(ev) &&
-			    run_trigger_fired(t->def, ev->time);
-			for (k = 0, theirs = 0; k < nother && !theirs; k++)
-				theirs = run_trigger_fired(other[k],
+			sched = logon_by_scheduler(ev);
+			mine = sched && run_trigger_fired(t->def, ev->time);
+			for (k = 0, theirs = 0; sched && k < nother; k++)
+				theirs += run_trigger_fired(other[k],
 				    ev->time);
-			if (!mine || theirs) {
+			if (!mine && theirs == 1)
+				continue;	/* the other task's run */
+			if (!mine || theirs > 0) {
 				t->tr->shared_logons++;
 				continue;
 			}

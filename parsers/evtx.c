@@ -19,6 +19,17 @@
  * included, and every damage line names a real offset.  Deleted
  * records libevtx cannot render (their template is gone) are read
  * from their values (evtxdel.c).
+ *
+ * Logs libevtx cannot decode (forwarded events, whose records libevtx
+ * 20181227 and python-evtx 0.6.1 both give up on at a value token):
+ * no Debian library decodes them, and ../shared/corpus holds none.
+ * What is done instead: a chunk whose records libevtx does not number
+ * at all is reported at the chunk's offset with the record range its
+ * header promises; a record libevtx numbers but cannot fetch is
+ * reported at its own offset; both are counted in stats.undecoded (the
+ * report's "records that could not be decoded") and read from their
+ * values like deleted records, which gives the event id, times and
+ * data wherever the values follow Windows' System layout.
  */
 
 #include "config.h"

@@ -456,6 +456,25 @@ read_archive(struct walk *w, struct instream *s, const char *shown,
 				refuse(in, &e);
 			else
 				in->size = es.out;
+		} else if (in == NULL && src != NULL &&
+		    (archive_format(a) & ARCHIVE_FORMAT_BASE_MASK) ==
+		    ARCHIVE_FORMAT_ZIP) {
+			/*
+			 * A zip read from a stream: libarchive would inflate
+			 * a skipped member to find its end where no limit
+			 * sees it; read it through the bounded stream (a tar
+			 * is skipped through our stream, so counted).
+			 */
+			es.lim = &w->alim;
+			tl_error_clear(&e);
+			if (instream_drain(&es, &e) != 0) {
+				notef(set, shown, "%s, rest skipped", e.msg);
+				instream_clear(&es);
+				free(erel);
+				free(ename);
+				free(sname);
+				break;
+			}
 		}
 		instream_clear(&es);
 		w->expect = 0;

@@ -450,6 +450,42 @@ d = bundle()
 add("tar.bz2 bomb in skipped members (12 GiB)", "noted",
     put(d, "skipped.tar.bz2", bytes(data)), "decompression bomb")
 
+# A zip inside a tar (read as a stream) whose only member, not evidence,
+# inflates 1 GiB of zeros and gives its sizes only after its data: to
+# skip it libarchive inflates it, so it is read through the bounded
+# stream instead.
+import io
+
+
+class Unseekable(io.RawIOBase):
+    def __init__(self, f):
+        self.f = f
+
+    def writable(self):
+        return True
+
+    def write(self, b):
+        return self.f.write(b)
+
+
+zbuf = io.BytesIO()
+with zipfile.ZipFile(Unseekable(zbuf), "w", zipfile.ZIP_DEFLATED) as z:
+    zi = zipfile.ZipInfo("junk/big.bin", (2026, 1, 2, 3, 4, 6))
+    zi.compress_type = zipfile.ZIP_DEFLATED
+    with z.open(zi, "w", force_zip64=True) as w:
+        block = bytes(16 << 20)
+        for _ in range(64):
+            w.write(block)
+d = bundle()
+tp = os.path.join(d, "outer.tar")
+with tarfile.open(tp, "w", format=tarfile.USTAR_FORMAT) as t:
+    ti = tarfile.TarInfo("inner.zip")
+    ti.size = len(zbuf.getvalue())
+    ti.mtime = 0
+    t.addfile(ti, io.BytesIO(zbuf.getvalue()))
+add("zip in a tar, skipped member inflating 1 GiB", "noted", tp,
+    "decompression bomb")
+
 with open(os.path.join(OUT, "cases.tsv"), "w", encoding="utf-8") as f:
     for c in cases:
         f.write("%d\t%s\t%s\t%s\t%s\n" % c)

@@ -11,7 +11,9 @@
 # goes on; an unusable TMPDIR or --tmpdir is named as such.
 . "${top_srcdir:?}/tests/bundle/common.sh"
 
-good=$top_srcdir/fixtures/demo/C/Windows/System32/winevt/Logs/Security.evtx
+good=$work/Security.evtx
+"$top_builddir/fixtures/mkevtx" "$SCEN/01-policy-conflict/events/Security.xml" \
+    "$good" > /dev/null || fail mkevtx
 logs=C/Windows/System32/winevt/Logs
 # Four hosts, each a log and a large one (a log header, then zeros):
 # 8, 20, 12 and 16 MiB unpacked.

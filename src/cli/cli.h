@@ -108,6 +108,10 @@ void	 cli_load(struct load *, struct timeline *, const struct load_opts *,
 void	 cli_load_stats(const struct timeline *);
 void	 cli_print_diags(const struct timeline *, int);
 int	 cli_exit_status(const struct report *, const struct timeline *);
+int	 cli_is_bundle_path(const char *);
+struct domain_store;
+void	 cli_domain_scan(const struct load_opts *, char **, size_t,
+	    struct domain_store *);
 void	 cli_summary(int, const struct report *, size_t);
 
 #endif /* TL_CLI_H */

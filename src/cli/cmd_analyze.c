@@ -18,6 +18,7 @@
 #include "cli.h"
 #include "tmpspace.h"
 #include "diagnose/diagnose.h"
+#include "diagnose/domain.h"
 #include "input/load.h"
 #include "model/report.h"
 #include "model/timeline.h"
@@ -36,8 +37,8 @@
  */
 
 /* Is path a folder or an archive (a bundle of its own)? */
-static int
-is_bundle_path(const char *path)
+int
+cli_is_bundle_path(const char *path)
 {
 	struct stat	 sb;
 	unsigned char	 head[264];
@@ -142,21 +143,64 @@ host_cmp(const void *pa, const void *pb)
 }
 
 /*
+ * The domain's logs first (diagnose/domain.h): every set is read once
+ * for the KDC and account events of domain controllers, so that each
+ * member host, in whichever bundle, sees its controllers' records.
+ */
+void
+cli_domain_scan(const struct load_opts *lo, char **paths, size_t n,
+    struct domain_store *d)
+{
+	struct load_opts	 dlo = *lo;
+	struct timeline		 tl;
+	struct load		 ld;
+	char			**loose = NULL;
+	size_t			 nloose = 0, i;
+
+	dlo.filter = &domain_filter;
+	dlo.note = NULL;	/* said once, by the diagnosis pass */
+	dlo.progress = NULL;
+	for (i = 0; i < n; i++) {
+		if (!cli_is_bundle_path(paths[i])) {
+			loose = xreallocarray(loose, nloose + 1,
+			    sizeof(*loose));
+			loose[nloose++] = paths[i];
+			continue;
+		}
+		cli_load(&ld, &tl, &dlo, &paths[i], 1, 1);
+		domain_scan(d, &tl);
+		timeline_clear(&tl);
+		load_clear(&ld);
+	}
+	if (nloose > 0) {
+		cli_load(&ld, &tl, &dlo, loose, nloose, 0);
+		domain_scan(d, &tl);
+		timeline_clear(&tl);
+		load_clear(&ld);
+	}
+	free(loose);
+}
+
+/*
  * Each bundle on its own, loose files together; the joined report in
  * *r and its exit status in *status.
  */
 static void
-analyze_sets(const struct load_opts *lo, const struct diag_opts *dopts,
+analyze_sets(const struct load_opts *lo, struct diag_opts *dopts,
     int argc, char **argv, struct report *r, int *status)
 {
-	struct report	 part;
-	char		**loose = NULL;
-	size_t		 nloose = 0, i;
-	int		 flags = 0;
+	struct domain_store	 dom;
+	struct report		 part;
+	char			**loose = NULL;
+	size_t			 nloose = 0, i;
+	int			 flags = 0;
 
 	memset(r, 0, sizeof(*r));
+	domain_init(&dom);
+	cli_domain_scan(lo, argv, (size_t)argc, &dom);
+	dopts->domain = &dom;
 	for (i = 0; i < (size_t)argc; i++) {
-		if (!is_bundle_path(argv[i])) {
+		if (!cli_is_bundle_path(argv[i])) {
 			loose = xreallocarray(loose, nloose + 1,
 			    sizeof(*loose));
 			loose[nloose++] = argv[i];
@@ -170,6 +214,9 @@ analyze_sets(const struct load_opts *lo, const struct diag_opts *dopts,
 		report_append(r, &part);
 	}
 	free(loose);
+	domain_report(&dom, r);
+	dopts->domain = NULL;
+	domain_clear(&dom);
 	if (r->nhosts > 1)
 		qsort(r->hosts, r->nhosts, sizeof(*r->hosts), host_cmp);
 	*status = r->nhosts == 0 ? TL_EXIT_NOTHING :

@@ -20,6 +20,7 @@
 #include "cli.h"
 #include "tmpspace.h"
 #include "diagnose/diagnose.h"
+#include "diagnose/domain.h"
 #include "report/fleet.h"
 #include "input/load.h"
 #include "model/report.h"
@@ -29,6 +30,7 @@
 struct batch {
 	char		**bundles;
 	size_t		  n;
+	const struct domain_store *domain;	/* DCs of all bundles */
 	size_t		  next;		/* next bundle to take */
 	size_t		  named;	/* bundles whose hosts are named */
 	size_t		  done;
@@ -151,6 +153,9 @@ write_host(struct batch *b, const struct report *r, size_t hi,
 	}
 	sub.hosts = &h;
 	sub.nhosts = 1;
+	/* The bundle's domain section (borrowed; domain_report filled it). */
+	sub.domain = r->domain;
+	sub.ndomain = r->ndomain;
 	for (k = 0; k < TL_NELEM(ext); k++) {
 		xasprintf(&path, "%s/hosts/%s.%s", b->dir, name, ext[k]);
 		if ((fp = fopen(path, "w")) == NULL) {
@@ -204,6 +209,7 @@ batch_worker(void *arg)
 	int			 st, fatal;
 
 	memset(&dopts, 0, sizeof(dopts));
+	dopts.domain = b->domain;
 	for (;;) {
 		pthread_mutex_lock(&b->lock);
 		i = b->next++;
@@ -213,9 +219,11 @@ batch_worker(void *arg)
 		fatal = 0;
 		cli_load(&ld, &tl, &b->lo, &b->bundles[i], 1, 1);
 		diagnose(&tl, &dopts, &r);
+		domain_report(b->domain, &r);
 		st = cli_exit_status(&r, &tl);
 		/* Every bundle gets a report, if only to say why. */
 		cli_nothing_host(&r, &tl, b->bundles[i]);
+		domain_nothing(b->domain, &r);
 		names = batch_names(b, i, &r, &tl);
 		for (k = 0; k < r.nhosts; k++) {
 			if (write_host(b, &r, k, names[k]) != 0)
@@ -328,10 +336,12 @@ bad:
 int
 cmd_batch(const struct cli_cmd *self, int argc, char **argv)
 {
-	struct batch	 b;
-	pthread_t	*th;
-	char		*hosts;
-	unsigned long	 si = 0, sn = 0;
+	struct batch		 b;
+	struct domain_store	 dom;
+	struct load_opts	 dlo;
+	pthread_t		*th;
+	char			*hosts;
+	unsigned long		 si = 0, sn = 0;
 	size_t		 missing;
 	int		 ch, jobs = 0, i, n, rc, verbosity = CLI_NORMAL;
 
@@ -388,6 +398,12 @@ cmd_batch(const struct cli_cmd *self, int argc, char **argv)
 	/* One job per bundle: bundles run side by side instead. */
 	cli_load_opts(&b.lo, 1, 1);
 	b.lo.note = cli_note;
+	/* The domain's logs of every bundle, this shard's or not. */
+	domain_init(&dom);
+	cli_load_opts(&dlo, jobs > 0 ? jobs : (int)sysconf(
+	    _SC_NPROCESSORS_ONLN), 1);
+	cli_domain_scan(&dlo, argv, (size_t)argc, &dom);
+	b.domain = &dom;
 	pthread_mutex_init(&b.lock, NULL);
 	pthread_cond_init(&b.turn, NULL);
 	b.progress = isatty(STDERR_FILENO);
@@ -410,6 +426,7 @@ cmd_batch(const struct cli_cmd *self, int argc, char **argv)
 		free(b.used[i]);
 	free(b.used);
 	free(b.bundles);
+	domain_clear(&dom);
 	rc = fleet_rebuild(b.dir);
 	input_tmp_cleanup();
 	if (b.fatal || rc == TL_EXIT_FATAL)

@@ -22,6 +22,8 @@
 #include "model/codes.h"
 #include "case.h"
 #include "diagnose.h"
+#include "domain.h"
+#include "place.h"
 #include "remedy.h"
 #include "rules.h"
 #include "runs.h"
@@ -438,7 +440,10 @@ diagnose(struct timeline *tl, const struct diag_opts *opts,
 		account_table_from_event(&h->accounts, ev);
 		hctx_add_input(h, ev->input);
 	}
-	/* Task definitions and policies go to their bundle's host. */
+	/*
+	 * Task definitions and policies go to their bundle's host, or to
+	 * the host of the bundle whose logs sit nearer (place.h).
+	 */
 	for (i = 0; i < tl->ntasks + tl->npolicies; i++) {
 		uint32_t input = i < tl->ntasks ? tl->tasks[i]->input :
 		    tl->policies[i - tl->ntasks]->input;
@@ -449,7 +454,8 @@ diagnose(struct timeline *tl, const struct diag_opts *opts,
 			    (bundles[j] != NULL && in->bundle != NULL &&
 			    strcmp(bundles[j], in->bundle) == 0))
 				break;
-		h = &hv[bundle_host_idx[j < nb ? j : 0]];
+		h = &hv[place_host(hv, nh, &tl->inputs, in->path,
+		    bundle_host_idx[j < nb ? j : 0], opts->domain)];
 		if (i < tl->ntasks) {
 			if (tl->tasks[i]->path != NULL &&
 			    glob_match(opts->task_glob, tl->tasks[i]->path))
@@ -501,9 +507,9 @@ diagnose(struct timeline *tl, const struct diag_opts *opts,
 	r->hosts = xcalloc(nh + 1, sizeof(*r->hosts));
 	for (i = 0; i < nh; i++) {
 		h = &hv[i];
-		if (h->ntasks == 0 && h->npols == 0 && h->ndefs == 0 &&
-		    h->nevents == 0)
-			continue;
+		if ((h->ntasks == 0 && h->npols == 0 && h->ndefs == 0 &&
+		    h->nevents == 0) || domain_is_dc(opts->domain, h->name))
+			continue;	/* nothing, or domain evidence */
 		hr = &r->hosts[r->nhosts++];
 		hr->host = xstrdup(h->name);
 		hr->from_events = h->from_events;
@@ -512,6 +518,7 @@ diagnose(struct timeline *tl, const struct diag_opts *opts,
 		static_findings_host(h->defs, h->ndefs, h->policy, h->name,
 		    &hr->findings);
 		h->findings = &hr->findings;
+		domain_attach(opts->domain, h);
 		case_index(h);
 		hr->tasks = xcalloc(h->ntasks + 1, sizeof(*hr->tasks));
 		for (j = 0; j < h->ntasks; j++)

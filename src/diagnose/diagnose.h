@@ -15,8 +15,12 @@
 #define RULE_MIN_SCORE		2.0
 #define RULE_MIN_CONF		0.34
 
+struct domain_store;
+
 struct diag_opts {
 	const char	*task_glob;	/* --task, or NULL */
+	/* Domain controllers' account events (domain.h), or NULL. */
+	const struct domain_store *domain;
 };
 
 void	diagnose(struct timeline *, const struct diag_opts *,

@@ -98,7 +98,7 @@ host_report_clear(struct host_report *h)
 void
 report_free(struct report *r)
 {
-	size_t	i;
+	size_t	i, j;
 
 	for (i = 0; i < r->ninputs; i++) {
 		free(r->inputs[i].path);
@@ -108,5 +108,13 @@ report_free(struct report *r)
 	for (i = 0; i < r->nhosts; i++)
 		host_report_clear(&r->hosts[i]);
 	free(r->hosts);
+	for (i = 0; i < r->ndomain; i++) {
+		for (j = 0; j < r->domain[i].nlogs; j++)
+			free(r->domain[i].logs[j].path);
+		free(r->domain[i].logs);
+		free(r->domain[i].controller);
+		free(r->domain[i].domain);
+	}
+	free(r->domain);
 	memset(r, 0, sizeof(*r));
 }

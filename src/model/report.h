@@ -138,11 +138,29 @@ struct report_input {
 	char		*note;		/* first damage or why it was unusable */
 };
 
+/* A log of a domain controller, used as domain evidence (issue 13). */
+struct domain_log {
+	char		*path;
+	char		 sha256[65];
+	uint64_t	 records;	/* records of this DC read from it */
+	uint64_t	 used;		/* account events kept for the members */
+};
+
+/* A domain controller whose logs the case holds. */
+struct domain_report {
+	char		*controller;	/* Computer of its records */
+	char		*domain;	/* DNS domain: the name after the host */
+	struct domain_log *logs;
+	size_t		 nlogs;
+};
+
 struct report {
 	struct report_input *inputs;
 	size_t		 ninputs;
 	struct host_report *hosts;
 	size_t		 nhosts;
+	struct domain_report *domain;	/* DC logs shared with members */
+	size_t		 ndomain;
 };
 
 struct report_opts {

@@ -1249,6 +1249,41 @@ html_inputs(struct buf *b, const struct report *r,
 	buf_adds(b, "</tbody></table></div>\n");
 }
 
+/* The domain controllers whose logs served the member hosts. */
+static void
+html_domain(struct buf *b, const struct report *r)
+{
+	const struct domain_report	*d;
+	size_t				 i, j;
+
+	if (r->ndomain == 0)
+		return;
+	buf_adds(b, "<section class=\"domain\" id=\"domain\">\n<h2>Domain "
+	    "controllers' logs</h2>\n<div class=\"card\"><p class=\"muted\">"
+	    "Domain evidence, not hosts: their account events (4723-4726, "
+	    "4738, 4740, 4767) were read for every member host of the "
+	    "domain.</p>\n<table class=\"inputs\"><thead><tr><th>domain"
+	    "</th><th>controller</th><th>file</th><th>SHA-256</th>"
+	    "<th>records</th><th>account events</th></tr></thead><tbody>\n");
+	for (i = 0; i < r->ndomain; i++) {
+		d = &r->domain[i];
+		for (j = 0; j < d->nlogs; j++) {
+			buf_adds(b, "<tr class=\"dclog\"><td>");
+			ht(b, d->domain);
+			buf_adds(b, "</td><td>");
+			ht(b, d->controller);
+			buf_adds(b, "</td><td class=\"mono\">");
+			ht(b, d->logs[j].path);
+			buf_adds(b, "</td><td class=\"mono sha256\">");
+			ht(b, d->logs[j].sha256);
+			buf_printf(b, "</td><td class=\"num\">%" PRIu64 "</td>"
+			    "<td class=\"num\">%" PRIu64 "</td></tr>\n",
+			    d->logs[j].records, d->logs[j].used);
+		}
+	}
+	buf_adds(b, "</tbody></table></div>\n</section>\n");
+}
+
 static void
 html_host(struct buf *b, const struct report *r, const struct host_report *h,
     size_t hi, const struct report_opts *o)
@@ -1314,6 +1349,7 @@ report_write_html(FILE *fp, const struct report *r,
 	}
 	for (i = 0; i < r->nhosts; i++)
 		html_host(&b, r, &r->hosts[i], i, o);
+	html_domain(&b, r);
 	if (r->nhosts == 0)
 		buf_adds(&b, "<p class=\"card\">Nothing to analyse: no task, "
 		    "log or policy found.</p>\n");

@@ -282,6 +282,44 @@ json_input(struct buf *b, const struct report_input *in)
 	buf_addc(b, '}');
 }
 
+/* The domain section: controllers whose logs served the member hosts. */
+static void
+json_domain(struct buf *b, const struct report *r)
+{
+	const struct domain_report	*d;
+	size_t				 i, j;
+
+	buf_adds(b, ",\"domain\":[");
+	for (i = 0; i < r->ndomain; i++) {
+		d = &r->domain[i];
+		if (i)
+			buf_addc(b, ',');
+		buf_addc(b, '{');
+		jkey(b, "controller", 1);
+		json_add_string(b, d->controller);
+		jkey(b, "domain", 0);
+		json_add_string(b, d->domain);
+		jkey(b, "logs", 0);
+		buf_addc(b, '[');
+		for (j = 0; j < d->nlogs; j++) {
+			if (j)
+				buf_addc(b, ',');
+			buf_addc(b, '{');
+			jkey(b, "path", 1);
+			json_add_string(b, d->logs[j].path);
+			jkey(b, "sha256", 0);
+			json_add_string(b, d->logs[j].sha256);
+			jkey(b, "records", 0);
+			buf_printf(b, "%" PRIu64, d->logs[j].records);
+			jkey(b, "account_events", 0);
+			buf_printf(b, "%" PRIu64, d->logs[j].used);
+			buf_addc(b, '}');
+		}
+		buf_adds(b, "]}");
+	}
+	buf_addc(b, ']');
+}
+
 /*
  * With opts->single_host the inputs are those of the one host in the
  * report (batch writes one such report per host).
@@ -310,7 +348,10 @@ report_write_json(FILE *fp, const struct report *r,
 			buf_addc(&b, ',');
 		json_host(&b, r, &r->hosts[i]);
 	}
-	buf_adds(&b, "]}\n");
+	buf_addc(&b, ']');
+	if (r->ndomain > 0)
+		json_domain(&b, r);
+	buf_adds(&b, "}\n");
 	rc = fwrite(b.data, 1, b.len, fp) == b.len ? 0 : -1;
 	buf_clear(&b);
 	return rc;

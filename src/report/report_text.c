@@ -311,6 +311,28 @@ text_host(FILE *fp, const struct report *r, const struct host_report *h,
 	}
 }
 
+/* The domain controllers whose logs served the member hosts. */
+static void
+text_domain(FILE *fp, const struct report *r, const struct report_opts *o,
+    struct term_ring *ts)
+{
+	const struct domain_report	*d;
+	size_t				 i, j;
+
+	for (i = 0; i < r->ndomain; i++) {
+		d = &r->domain[i];
+		fprintf(fp, "\n%sDOMAIN %s%s (controller %s)\n",
+		    col(o, BOLD), term_safe(ts, d->domain), col(o, RESET),
+		    term_safe(ts, d->controller));
+		for (j = 0; j < d->nlogs; j++)
+			fprintf(fp, "    %s\n      sha256 %.16s...  records "
+			    "%llu, account events %llu\n",
+			    term_safe(ts, d->logs[j].path), d->logs[j].sha256,
+			    (unsigned long long)d->logs[j].records,
+			    (unsigned long long)d->logs[j].used);
+	}
+}
+
 int
 report_write_text(FILE *fp, const struct report *r,
     const struct report_opts *o)
@@ -326,6 +348,7 @@ report_write_text(FILE *fp, const struct report *r,
 	    o->tz_name != NULL ? o->tz_name : "");
 	for (i = 0; i < r->nhosts; i++)
 		text_host(fp, r, &r->hosts[i], o, &ts);
+	text_domain(fp, r, o, &ts);
 	if (r->nhosts == 0)
 		fprintf(fp, "\nNothing to analyse: no task, log or policy "
 		    "found.\n");

@@ -1,0 +1,100 @@
+#!/bin/sh
+# Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
+#
+# domain.sh: a domain controller's Security log is domain evidence, not
+# a host (issue 13).  Over the bundles of scenario 20 (a member, a
+# workstation and DC01): `batch` reports the two members (DC01's bundle
+# only says where its logs went),
+# each member report lists DC01's log in its domain section, the locked
+# task cites the DC's 4740 from that log, also when the DC's bundle is
+# in another shard; the text and HTML reports show the section; a DC of
+# another domain serves nobody.
+set -u
+py=/usr/bin/python3
+mkbundle="$top_builddir/fixtures/mkbundle"
+[ -x "$py" ] || { echo "no /usr/bin/python3"; exit 77; }
+[ -x "$mkbundle" ] || { echo "no mkbundle"; exit 77; }
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/tl-domain.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); echo "ok $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL $1"; }
+tl() { ${TL_RUN:+$TL_RUN} "$TASKLINE" "$@"; }
+s="$top_srcdir/fixtures/scenarios/20-lockout-other-host"
+o="$top_srcdir/fixtures/scenarios/30-dc-admin-resets"
+"$mkbundle" "$s" "$tmp/c/sql" >/dev/null &&
+"$mkbundle" "$s/dc" "$tmp/c/dc01" >/dev/null &&
+"$mkbundle" "$s/hosts/WKS-DEV14" "$tmp/c/wks" >/dev/null &&
+"$mkbundle" "$o/dc" "$tmp/nwdc" >/dev/null || { bad mkbundle; exit 1; }
+
+check() {
+	# check LABEL REPORT.json: DC01 in the domain section, not a host;
+	# SubscriptionPump cites the DC's 4740 from the DC's log
+	"$py" - "$2" <<'PY' && ok "$1" || bad "$1"
+import json, sys
+r = json.load(open(sys.argv[1]))
+hosts = [h["host"] for h in r["hosts"]]
+assert "DC01.corp.example" not in hosts, hosts
+d = r["domain"]
+assert [x["controller"] for x in d] == ["DC01.corp.example"], d
+assert d[0]["domain"] == "corp.example", d
+assert d[0]["logs"][0]["path"].endswith("Security.evtx"), d
+assert len(d[0]["logs"][0]["sha256"]) == 64, d
+assert d[0]["logs"][0]["account_events"] > 0, d
+for h in r["hosts"]:
+    for t in h["tasks"]:
+        if t["task"] == "\\Reporting\\SubscriptionPump":
+            ev = [e for e in t["evidence"] if e["event_identifier"] == 4740]
+            assert ev and "dc01" in ev[0]["source_file"], t["evidence"]
+            assert ev[0]["record_number"] > 8813021, ev
+            assert "WKS-DEV14" in ev[0]["text"], ev
+PY
+}
+
+rc=0
+tl batch -j 2 -o "$tmp/b" "$tmp"/c/* >/dev/null 2>"$tmp/err" || rc=$?
+ls "$tmp/b/hosts" > "$tmp/hosts"
+if grep -q '^SQL-RPT02.corp.example.json$' "$tmp/hosts" &&
+    grep -q '^WKS-DEV14.corp.example.json$' "$tmp/hosts" &&
+    grep -q 'domain evidence for the member hosts' \
+    "$tmp/b/hosts/DC01.corp.example.txt"; then
+	ok "batch: two member reports; DC01's says it is domain evidence"
+else
+	bad "batch hosts: $(cat "$tmp/hosts") $(cat "$tmp/err")"
+fi
+check "batch: SQL-RPT02 report" "$tmp/b/hosts/SQL-RPT02.corp.example.json"
+check "batch: WKS-DEV14 report" "$tmp/b/hosts/WKS-DEV14.corp.example.json"
+# The DC's bundle sorts before sql: shard by shard, the member still
+# gets the DC's events.
+for i in 1 2 3; do
+	tl batch --shard "$i/3" -o "$tmp/s$i" "$tmp"/c/* >/dev/null 2>&1
+done
+f=$(ls "$tmp"/s[123]/hosts/SQL-RPT02.corp.example.json 2>/dev/null)
+[ -n "$f" ] && check "batch --shard: SQL-RPT02" "$f" ||
+    bad "batch --shard: no SQL-RPT02 report"
+rc=0
+tl analyze -f json -o "$tmp/a.json" "$tmp"/c/* 2>/dev/null || rc=$?
+check "analyze with several paths" "$tmp/a.json"
+tl analyze -f json -o "$tmp/case.json" "$tmp/c" 2>/dev/null || rc=$?
+check "analyze of a case folder" "$tmp/case.json"
+tl analyze -o "$tmp/a.txt" "$tmp"/c/* 2>/dev/null
+grep -q '^DOMAIN corp.example (controller DC01.corp.example)$' \
+    "$tmp/a.txt" && ok "text: domain section" || bad "text: domain section"
+tl analyze -f html -o "$tmp/a.html" "$tmp"/c/* 2>/dev/null
+grep -q 'id="domain"' "$tmp/a.html" &&
+    grep -q '<tr class="dclog"><td>corp.example</td><td>DC01.corp.example' \
+    "$tmp/a.html" && ok "html: domain section" || bad "html: domain section"
+# A controller of northwind.example serves no corp.example host.
+tl analyze -f json -o "$tmp/n.json" "$tmp/c/sql" "$tmp/nwdc" 2>/dev/null
+"$py" - "$tmp/n.json" <<'PY' && ok "another domain's DC is not used" ||
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert "domain" not in r, r.get("domain")
+assert [h["host"] for h in r["hosts"]] == ["SQL-RPT02.corp.example"], \
+    [h["host"] for h in r["hosts"]]
+for t in r["hosts"][0]["tasks"]:
+    assert all("nwdc" not in (e["source_file"] or "") for e in t["evidence"])
+PY
+    bad "another domain's DC is not used"
+echo "domain: $pass passed, $fail failed"
+[ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]

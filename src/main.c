@@ -34,6 +34,11 @@ static int	cmd_help(const struct cli_cmd *, int, char **);
 	    "after this ISO 8601 time" }
 #define OPT_TMPDIR_D	{ OPT_TMPDIR, "tmpdir", "dir", 0, "unpack archives " \
 	    "in a private folder made in dir (default: TMPDIR, else /tmp)" }
+#define OPT_FIELDS_D	{ OPT_FIELDS, "fields", "n", 0, "jsonl: event_data_* " \
+	    "keys for at most n EventData names besides the usual ones " \
+	    "(default 200, at most 1000); the rest stays in strings" }
+#define OPT_XML_D	{ OPT_XML, "xml", NULL, 0, "jsonl: add xml_string, " \
+	    "the record as XML (large)" }
 #define OPT_END		{ 0, NULL, NULL, 0, NULL }
 
 static const struct cli_opt analyze_opts[] = {
@@ -65,11 +70,12 @@ static const struct cli_opt batch_opts[] = {
 
 static const struct cli_opt events_opts[] = {
 	OPT_HELP, OPT_QUIET, OPT_VERBOSE,
-	{ 'f', "format", "jsonl|csv|text", 0, "output format "
+	{ 'f', "format", "jsonl|csv|ezcsv|text", 0, "output format "
 	    "(default: jsonl, for Timesketch)" },
 	{ 'o', "output", "file", 0, "write to file, not to the standard "
 	    "output" },
 	OPT_TMPDIR_D,
+	OPT_FIELDS_D, OPT_XML_D,
 	OPT_END
 };
 
@@ -85,12 +91,13 @@ static const struct cli_opt help_opts[] = {
 
 static const struct cli_opt timeline_opts[] = {
 	OPT_HELP, OPT_QUIET, OPT_VERBOSE,
-	{ 'f', "format", "text|csv|jsonl", 0, "output format "
+	{ 'f', "format", "text|csv|ezcsv|jsonl", 0, "output format "
 	    "(default: text)" },
 	{ 'o', "output", "file", 0, "write to file, not to the standard "
 	    "output" },
 	OPT_JOBS, OPT_SINCE_D, OPT_UNTIL_D,
 	OPT_TMPDIR_D,
+	OPT_FIELDS_D, OPT_XML_D,
 	OPT_END
 };
 
@@ -110,7 +117,7 @@ static const struct cli_cmd cli_cmds[] = {
 	    cmd_batch },
 	{ "events", "f:ho:qv", events_opts, "file ...",
 	    "every record of every input, in file order",
-	    "taskline events -f csv -o events.csv case/HOST1",
+	    "taskline events -f ezcsv -o events.csv case/HOST1",
 	    cmd_events },
 	{ "fleet", "h", fleet_opts, "dir",
 	    "rebuild dir/fleet.* from the host reports in dir/hosts",

@@ -85,6 +85,7 @@ void	 cli_usage_cmd(const struct cli_cmd *) __attribute__((noreturn));
 void	 cli_bad_value(const struct cli_cmd *, int, const char *,
 	    const char *) __attribute__((noreturn));
 int	 cli_parse_jobs(const struct cli_cmd *, int, const char *);
+int	 cli_parse_count(const struct cli_cmd *, int, const char *, int);
 int64_t	 cli_parse_time(const struct cli_cmd *, int, const char *);
 size_t	 cli_check_paths(int *, char **);
 void	 cli_no_evidence(const char *);

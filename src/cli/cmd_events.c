@@ -74,6 +74,7 @@ cmd_events(const struct cli_cmd *self, int argc, char **argv)
 	FILE			*fp;
 	size_t			 i, n0, missing;
 	int			 ch, bad = 0, rc, verbosity = CLI_NORMAL;
+	int			 fields = TL_TS_FIELDS, xml = 0;
 
 	while ((ch = cli_getopt(self, argc, argv)) != -1) {
 		switch (ch) {
@@ -81,7 +82,7 @@ cmd_events(const struct cli_cmd *self, int argc, char **argv)
 			format = optarg;
 			if (event_writer_find(format) == NULL)
 				cli_bad_value(self, ch, optarg,
-				    "jsonl, csv or text");
+				    "jsonl, csv, ezcsv or text");
 			break;
 		case OPT_TMPDIR:
 			tmpspace_set_base(optarg);
@@ -91,6 +92,13 @@ cmd_events(const struct cli_cmd *self, int argc, char **argv)
 			break;
 		case 'q':
 			verbosity = CLI_QUIET;
+			break;
+		case OPT_FIELDS:
+			fields = cli_parse_count(self, ch, optarg,
+			    TL_TS_FIELDS_MAX);
+			break;
+		case OPT_XML:
+			xml = 1;
 			break;
 		case 'v':
 			verbosity = CLI_VERBOSE;
@@ -124,6 +132,8 @@ cmd_events(const struct cli_cmd *self, int argc, char **argv)
 	fp = cli_open_output(out);
 	writer_ctx_init(&ctx, fp);
 	ctx.color = 0;
+	ctx.max_fields = fields;
+	ctx.xml = xml;
 	st.ctx = &ctx;
 	memset(&sink, 0, sizeof(sink));
 	sink.arg = &st;
@@ -188,7 +198,8 @@ cmd_timeline(const struct cli_cmd *self, int argc, char **argv)
 	size_t				 i, ncfg = 0, n0, missing;
 	int64_t				 since = TL_TIME_NONE;
 	int64_t				 until = TL_TIME_NONE;
-	int				 ch, rc, jobs = 0;
+	int				 ch, rc, jobs = 0, xml = 0;
+	int				 fields = TL_TS_FIELDS;
 	int				 verbosity = CLI_NORMAL;
 
 	while ((ch = cli_getopt(self, argc, argv)) != -1) {
@@ -197,7 +208,7 @@ cmd_timeline(const struct cli_cmd *self, int argc, char **argv)
 			format = optarg;
 			if (event_writer_find(format) == NULL)
 				cli_bad_value(self, ch, optarg,
-				    "text, csv or jsonl");
+				    "text, csv, ezcsv or jsonl");
 			break;
 		case 'j':
 			jobs = cli_parse_jobs(self, ch, optarg);
@@ -210,6 +221,13 @@ cmd_timeline(const struct cli_cmd *self, int argc, char **argv)
 			break;
 		case 'q':
 			verbosity = CLI_QUIET;
+			break;
+		case OPT_FIELDS:
+			fields = cli_parse_count(self, ch, optarg,
+			    TL_TS_FIELDS_MAX);
+			break;
+		case OPT_XML:
+			xml = 1;
 			break;
 		case 'v':
 			verbosity = CLI_VERBOSE;
@@ -267,6 +285,8 @@ cmd_timeline(const struct cli_cmd *self, int argc, char **argv)
 	}
 	fp = cli_open_output(out);
 	writer_ctx_init(&ctx, fp);
+	ctx.max_fields = fields;
+	ctx.xml = xml;
 	ctx.color = out == NULL && isatty(STDOUT_FILENO) &&
 	    getenv("NO_COLOR") == NULL;
 	w->begin(&ctx);

@@ -285,6 +285,24 @@ cli_parse_jobs(const struct cli_cmd *c, int val, const char *s)
 	return (int)n;
 }
 
+/* A whole number from 0 to max, nothing after it. */
+int
+cli_parse_count(const struct cli_cmd *c, int val, const char *s, int max)
+{
+	char	*end, want[64];
+	long	 n;
+
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || n < 0 || n > max ||
+	    s[0] < '0' || s[0] > '9') {
+		snprintf(want, sizeof(want), "a whole number from 0 to %d",
+		    max);
+		cli_bad_value(c, val, s, want);
+	}
+	return (int)n;
+}
+
 /* --since/--until: an ISO 8601 time. */
 int64_t
 cli_parse_time(const struct cli_cmd *c, int val, const char *s)

@@ -336,6 +336,19 @@ expand(struct buf *b, const struct event *ev, const char *fmt, size_t len,
 	}
 }
 
+/*
+ * fmt expanded as the templates are (the maps of -f ezcsv use it);
+ * returns 1 when a field without "?" is absent, else 0.
+ */
+int
+event_format(struct buf *b, const struct event *ev, const char *fmt)
+{
+	int	missing = 0;
+
+	expand(b, ev, fmt, strlen(fmt), &missing);
+	return missing;
+}
+
 /* A one-line summary of ev, appended to b (newlines become spaces). */
 void
 event_message(struct buf *b, const struct event *ev)

@@ -12,6 +12,8 @@
 #include "util.h"
 
 void		 event_message(struct buf *, const struct event *);
+int		 event_format(struct buf *, const struct event *,
+		    const char *);
 const char	*logon_type_name(unsigned long);
 const char	*timestamp_desc(const struct event *);
 const char	*provider_short(const char *);

@@ -90,16 +90,26 @@ void
 csv_add_field(struct buf *b, const char *s)
 {
 	size_t	n;
+	int	formula;
 
 	if (s == NULL)
 		return;
 	n = strlen(s);
-	if (strpbrk(s, ",\"\r\n") == NULL && (n == 0 || (s[0] != ' ' &&
-	    s[n - 1] != ' '))) {
+	/*
+	 * A cell that a spreadsheet (Excel, LibreOffice, Timeline Explorer)
+	 * would run as a formula, one that begins with = + - @ TAB or CR,
+	 * gets a ' in front, as OWASP's "CSV Injection" page says: a task
+	 * argument or a user name is written by whoever wrote the evidence.
+	 */
+	formula = n > 0 && strchr("=+-@\t\r", s[0]) != NULL;
+	if (!formula && strpbrk(s, ",\"\r\n") == NULL && (n == 0 ||
+	    (s[0] != ' ' && s[n - 1] != ' '))) {
 		buf_add(b, s, n);
 		return;
 	}
 	buf_addc(b, '"');
+	if (formula)
+		buf_addc(b, '\'');
 	for (; *s != '\0'; s++) {
 		if (*s == '"')
 			buf_addc(b, '"');

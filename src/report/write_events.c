@@ -2,7 +2,8 @@
  * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
  *
  * write_events.c: the event writers: JSONL (Timesketch and plaso
- * names), CSV (RFC 4180, the same columns) and text for a terminal.
+ * names), CSV (RFC 4180, the same columns) and text for a terminal;
+ * write_ezcsv.c has EvtxECmd's CSV.
  */
 
 #include "config.h"
@@ -17,31 +18,8 @@
 #include "utf.h"
 #include "writer.h"
 
-#define EVENT_SCHEMA	"taskline.event/1"
-
-void
-writer_ctx_init(struct writer_ctx *w, FILE *fp)
-{
-	memset(w, 0, sizeof(*w));
-	w->fp = fp;
-	buf_init(&w->b);
-}
-
-void
-writer_ctx_clear(struct writer_ctx *w)
-{
-	buf_clear(&w->b);
-}
-
-/* Write out the scratch buffer and empty it. */
-void
-writer_flush(struct writer_ctx *w)
-{
-	if (w->b.len != 0 && fwrite(w->b.data, 1, w->b.len, w->fp) !=
-	    w->b.len)
-		w->error = 1;
-	buf_reset(&w->b);
-}
+#define EVENT_SCHEMA	"taskline.event/2"
+#define CSV_SCHEMA	"taskline.event/1"
 
 /*
  * Keys already written, as a hash set, so that every key of event_data
@@ -49,10 +27,6 @@ writer_flush(struct writer_ctx *w)
  * suffix goes on counting when the result is itself a name in the
  * record (evidence can name a field "X_2" next to two "X").
  */
-struct keyset {
-	char	**v;
-	size_t	  mask;
-};
 
 static size_t
 key_hash(const char *s)
@@ -75,7 +49,30 @@ keyset_add(struct keyset *k, char *key)
 		if (strcmp(k->v[i], key) == 0)
 			return -1;
 	k->v[i] = key;
+	k->n++;
 	return 0;
+}
+
+static int
+keyset_has(const struct keyset *k, const char *key)
+{
+	size_t	i;
+
+	for (i = key_hash(key) & k->mask; k->v[i] != NULL;
+	    i = (i + 1) & k->mask)
+		if (strcmp(k->v[i], key) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+keyset_init(struct keyset *k, size_t want)
+{
+	for (k->mask = 1; k->mask < want * 2; k->mask <<= 1)
+		;
+	k->v = xcalloc(k->mask, sizeof(*k->v));
+	k->mask--;
+	k->n = 0;
 }
 
 /* EventData as a JSON object; repeated names get a _2, _3 suffix. */
@@ -86,10 +83,7 @@ json_add_event_data(struct buf *b, const struct event *ev)
 	size_t		 i, j, dup;
 	char		*key;
 
-	for (k.mask = 1; k.mask < ev->nfields * 2; k.mask <<= 1)
-		;
-	k.v = xcalloc(k.mask, sizeof(*k.v));
-	k.mask--;
+	keyset_init(&k, ev->nfields);
 	buf_addc(b, '{');
 	for (i = 0; i < ev->nfields; i++) {
 		dup = 1;
@@ -118,17 +112,189 @@ json_add_event_data(struct buf *b, const struct event *ev)
 	free(k.v);
 }
 
-/* One event as a JSON object (no newline). */
-void
-json_add_event(struct buf *b, const struct event *ev)
+/*
+ * EventData names that always become event_data_<Name>: what the
+ * diagnosis and a responder filter on.  Other names do while the run
+ * has flattened fewer than max_fields distinct ones (--fields).
+ */
+static const char *const ts_names[] = {
+	"TaskName", "ResultCode", "UserContext", "UserName", "ActionName",
+	"ErrorDescription", "InstanceId", "Path", "ProcessID",
+	"TargetUserName", "TargetDomainName", "TargetUserSid",
+	"SubjectUserName", "SubjectDomainName", "SubjectUserSid",
+	"LogonType", "Status", "SubStatus", "FailureReason",
+	"LogonProcessName", "AuthenticationPackageName", "ProcessName",
+	"IpAddress", "WorkstationName", "PasswordLastSet",
+	"UserAccountControl", "PrivilegeList", "ErrorCode",
+};
+
+/* The names that have been flattened so far in this output. */
+static struct keyset *
+ts_nameset(struct writer_ctx *w)
+{
+	size_t	i;
+
+	if (w->names == NULL) {
+		w->names = xcalloc(1, sizeof(*w->names));
+		keyset_init(w->names, TL_NELEM(ts_names) + TL_TS_FIELDS_MAX);
+		for (i = 0; i < TL_NELEM(ts_names); i++)
+			keyset_add(w->names, xstrdup(ts_names[i]));
+		w->names->n = 0;
+	}
+	return w->names;
+}
+
+/*
+ * "event_data_" and name with every byte other than [A-Za-z0-9_] made
+ * '_' (a dot would be an object path to Elasticsearch and OpenSearch).
+ */
+static char *
+ts_key(const char *name)
+{
+	char	*k, *p;
+
+	xasprintf(&k, "event_data_%.64s", name);
+	for (p = k + 11; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9')))
+			*p = '_';
+	return k;
+}
+
+/*
+ * EventData as plaso has it, "strings": the values in document order,
+ * and as top-level event_data_<Name> keys, at most max_fields distinct
+ * names over the whole output besides ts_names (Timesketch's index
+ * holds 1,000 fields by default and every key of every line counts).
+ * A name that repeats in one event keeps its _2 suffix.
+ */
+static void
+ts_add_event_data(struct buf *b, const struct event *ev,
+    struct writer_ctx *w)
+{
+	struct keyset	 seen, *names = w != NULL ? ts_nameset(w) : NULL;
+	size_t		 i, j, dup;
+	char		*name, *key;
+	int		 max = w != NULL ? w->max_fields : TL_TS_FIELDS;
+
+	buf_adds(b, ",\"strings\":[");
+	for (i = 0; i < ev->nfields; i++) {
+		if (i > 0)
+			buf_addc(b, ',');
+		json_add_string(b, ev->fields[i].value);
+	}
+	buf_addc(b, ']');
+	keyset_init(&seen, ev->nfields);
+	for (i = 0; i < ev->nfields; i++) {
+		for (j = 0, dup = 1; j < i; j++)
+			if (strcmp(ev->fields[j].name, ev->fields[i].name) == 0)
+				dup++;
+		if (dup > 1)
+			xasprintf(&name, "%s_%zu", ev->fields[i].name, dup);
+		else
+			name = xstrdup(ev->fields[i].name);
+		key = ts_key(name);
+		if (keyset_add(&seen, key) != 0) {
+			/* Two names that differ only in bytes made '_'. */
+			free(key);
+			free(name);
+			continue;
+		}
+		if (names != NULL && !keyset_has(names, name)) {
+			if (names->n >= (size_t)max) {
+				free(name);
+				continue;
+			}
+			keyset_add(names, name);
+			name = NULL;
+		} else if (names == NULL && i >= (size_t)max) {
+			free(name);
+			continue;
+		}
+		free(name);
+		buf_addc(b, ',');
+		json_add_string(b, key);
+		buf_addc(b, ':');
+		json_add_string(b, ev->fields[i].value);
+	}
+	for (i = 0; i <= seen.mask; i++)
+		free(seen.v[i]);
+	free(seen.v);
+}
+
+/* The record as XML, rebuilt from what was decoded (--xml). */
+static void
+ts_add_xml(struct buf *b, const struct event *ev)
+{
+	struct buf	x;
+	char		t[TL_TIME_STRLEN];
+	size_t		i;
+
+	buf_init(&x);
+	buf_adds(&x, "<Event xmlns=\"http://schemas.microsoft.com/win/2004/"
+	    "08/events/event\"><System><Provider Name=\"");
+	html_add_text(&x, ev->provider != NULL ? ev->provider : "");
+	buf_adds(&x, "\"");
+	if (ev->provider_guid != NULL) {
+		buf_adds(&x, " Guid=\"");
+		html_add_text(&x, ev->provider_guid);
+		buf_adds(&x, "\"");
+	}
+	buf_printf(&x, "/><EventID>%" PRIu32 "</EventID>", ev->event_id);
+	if (ev->version >= 0)
+		buf_printf(&x, "<Version>%d</Version>", ev->version);
+	if (ev->level >= 0)
+		buf_printf(&x, "<Level>%d</Level>", ev->level);
+	buf_printf(&x, "<TimeCreated SystemTime=\"%s\"/>",
+	    tl_time_format(ev->time, t, sizeof(t)));
+	buf_printf(&x, "<EventRecordID>%" PRIu64 "</EventRecordID>",
+	    ev->record);
+	buf_adds(&x, "<Channel>");
+	html_add_text(&x, ev->channel != NULL ? ev->channel : "");
+	buf_adds(&x, "</Channel><Computer>");
+	html_add_text(&x, ev->host != NULL ? ev->host : "");
+	buf_adds(&x, "</Computer>");
+	if (ev->user_sid != NULL) {
+		buf_adds(&x, "<Security UserID=\"");
+		html_add_text(&x, ev->user_sid);
+		buf_adds(&x, "\"/>");
+	}
+	buf_adds(&x, "</System><EventData>");
+	for (i = 0; i < ev->nfields; i++) {
+		buf_adds(&x, "<Data Name=\"");
+		html_add_text(&x, ev->fields[i].name);
+		buf_adds(&x, "\">");
+		html_add_text(&x, ev->fields[i].value);
+		buf_adds(&x, "</Data>");
+	}
+	buf_adds(&x, "</EventData></Event>");
+	buf_adds(b, ",\"xml_string\":");
+	json_add_string(b, x.data);
+	buf_clear(&x);
+}
+
+/*
+ * One event as a JSON object (no newline), with Timesketch's and
+ * plaso's names; w (may be NULL) has --fields and --xml and the names
+ * flattened so far.
+ */
+static void
+json_add_event_ctx(struct buf *b, const struct event *ev,
+    struct writer_ctx *w)
 {
 	char		t[TL_TIME_STRLEN];
 	struct buf	m;
+	uint32_t	msgid;
+	size_t		mark;
 
 	buf_init(&m);
 	event_message(&m, ev);
 	buf_adds(b, "{\"datetime\":");
 	json_add_string(b, tl_time_format(ev->time, t, sizeof(t)));
+	/* Microseconds since 1970, as Timesketch stores them. */
+	if (ev->time != TL_TIME_NONE)
+		buf_printf(b, ",\"timestamp\":%lld", (long long)(ev->time /
+		    10 - (ev->time % 10 < 0)));
 	buf_adds(b, ",\"timestamp_desc\":");
 	json_add_string(b, timestamp_desc(ev));
 	buf_adds(b, ",\"message\":");
@@ -138,10 +304,16 @@ json_add_event(struct buf *b, const struct event *ev)
 	    ev->kind == EVENT_CONFIG ? "taskline:config" : "taskline:diag");
 	buf_printf(b, ",\"record_number\":%" PRIu64, ev->record);
 	if (ev->no_event_id)
-		buf_adds(b, ",\"event_identifier\":null");
-	else
+		buf_adds(b, ",\"event_identifier\":null,"
+		    "\"message_identifier\":null");
+	else {
 		buf_printf(b, ",\"event_identifier\":%" PRIu32,
 		    ev->event_id);
+		/* plaso: the id of the message table, qualifiers on top. */
+		msgid = ev->event_id | (ev->has_qualifiers ?
+		    ev->qualifiers << 16 : 0);
+		buf_printf(b, ",\"message_identifier\":%" PRIu32, msgid);
+	}
 	if (ev->has_qualifiers)
 		buf_printf(b, ",\"event_qualifiers\":%" PRIu32,
 		    ev->qualifiers);
@@ -155,6 +327,15 @@ json_add_event(struct buf *b, const struct event *ev)
 		buf_adds(b, ",\"event_level\":null");
 	buf_adds(b, ",\"source_name\":");
 	json_add_string(b, ev->provider);
+	if (ev->provider_guid != NULL) {
+		/* As libevtx has it, whatever the case of event XML. */
+		buf_adds(b, ",\"provider_identifier\":");
+		mark = b->len;
+		json_add_string(b, ev->provider_guid);
+		for (; mark < b->len; mark++)
+			if (b->data[mark] >= 'a' && b->data[mark] <= 'f')
+				b->data[mark] -= 'a' - 'A';
+	}
 	buf_adds(b, ",\"channel\":");
 	json_add_string(b, ev->channel);
 	buf_adds(b, ",\"computer_name\":");
@@ -167,8 +348,9 @@ json_add_event(struct buf *b, const struct event *ev)
 		buf_adds(b, ",\"activity_id\":");
 		json_add_string(b, ev->activity_id);
 	}
-	buf_adds(b, ",\"event_data\":");
-	json_add_event_data(b, ev);
+	ts_add_event_data(b, ev, w);
+	if (w != NULL && w->xml)
+		ts_add_xml(b, ev);
 	buf_printf(b, ",\"recovered\":%s", ev->recovered ? "true" : "false");
 	if (ev->partial)
 		buf_adds(b, ",\"partial\":true");
@@ -177,6 +359,13 @@ json_add_event(struct buf *b, const struct event *ev)
 	buf_printf(b, ",\"offset\":%" PRIu64, ev->offset);
 	buf_adds(b, ",\"schema\":\"" EVENT_SCHEMA "\"}");
 	buf_clear(&m);
+}
+
+/* One event as a JSON object (no newline), --fields at its default. */
+void
+json_add_event(struct buf *b, const struct event *ev)
+{
+	json_add_event_ctx(b, ev, NULL);
 }
 
 static void
@@ -188,7 +377,7 @@ jsonl_begin(struct writer_ctx *w)
 static void
 jsonl_event(struct writer_ctx *w, const struct event *ev)
 {
-	json_add_event(&w->b, ev);
+	json_add_event_ctx(&w->b, ev, w);
 	buf_addc(&w->b, '\n');
 	writer_flush(w);
 	w->count++;
@@ -270,7 +459,7 @@ csv_event(struct writer_ctx *w, const struct event *ev)
 	buf_printf(b, ",%llu,", (unsigned long long)ev->offset);
 	csv_num(b, ev->qualifiers, ev->has_qualifiers);
 	csv_add_field(b, ev->activity_id);
-	buf_adds(b, "," EVENT_SCHEMA "\r\n");
+	buf_adds(b, "," CSV_SCHEMA "\r\n");
 	buf_clear(&tmp);
 	writer_flush(w);
 	w->count++;
@@ -315,6 +504,7 @@ text_event(struct writer_ctx *w, const struct event *ev)
 static const struct event_writer event_writers[] = {
 	{ "jsonl", jsonl_begin, jsonl_event, nothing_end },
 	{ "csv", csv_begin, csv_event, nothing_end },
+	{ "ezcsv", ezcsv_begin, ezcsv_event, nothing_end },
 	{ "text", jsonl_begin, text_event, nothing_end },
 };
 

@@ -204,6 +204,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 
 	run_writer("jsonl", ev, 0);
 	run_writer("csv", ev, 0);
+	run_writer("ezcsv", ev, 0);
 	run_writer("text", ev, data[4] & 0x40 ? 1 : 0);
 	event_free(ev);
 	return 0;

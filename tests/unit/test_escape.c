@@ -54,6 +54,25 @@ DEFINE_TEST(test_escape_csv)
 	buf_clear(&b);
 }
 
+/* OWASP CSV injection: a cell that would run as a formula gets a '. */
+DEFINE_TEST(test_escape_csv_formula)
+{
+	struct buf	 b;
+	const char	*in[] = { "=cmd|' /C calc'!A0", "+1+1", "-2+3",
+	    "@SUM(A1)", "\tx", "\rx", "=\"a\",b", "a=b", "1-2", "x@y" };
+	const char	*want[] = { "\"'=cmd|' /C calc'!A0\"", "\"'+1+1\"",
+	    "\"'-2+3\"", "\"'@SUM(A1)\"", "\"'\tx\"", "\"'\rx\"",
+	    "\"'=\"\"a\"\",b\"", "a=b", "1-2", "x@y" };
+	size_t		 i;
+
+	for (i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
+		buf_init(&b);
+		csv_add_field(&b, in[i]);
+		assert_str_eq(b.data, want[i]);
+		buf_clear(&b);
+	}
+}
+
 DEFINE_TEST(test_escape_html)
 {
 	struct buf	b;

@@ -664,7 +664,7 @@ runs_collect(struct tctx *t)
 	struct task_report		 *tr = t->tr;
 	const struct run		 *r;
 	const struct event		**own, **other, **all;
-	size_t				  nown, nother, i;
+	size_t				  nown, nother, n, i;
 
 	/* The task's events, then those that name no task. */
 	nown = case_task_events(t->h, tr->task, &own);
@@ -673,9 +673,10 @@ runs_collect(struct tctx *t)
 	all = xcalloc(nown + nother + 1, sizeof(*all));
 	if (nown > 0)
 		memcpy(all, own, nown * sizeof(*all));
-	if (nother > 0)
-		memcpy(all + nown, other, nother * sizeof(*all));
-	t->history = runs_join(all, nown + nother, tr->task, &t->runs);
+	for (i = 0, n = nown; i < nother; i++)
+		if (event_task_name(other[i]) == NULL)
+			all[n++] = other[i];	/* not own[] again */
+	t->history = runs_join(all, n, tr->task, &t->runs);
 	free(all);
 	free(own);
 	free(other);

@@ -382,6 +382,26 @@ DEFINE_TEST(test_runs_counted_once)
 	evset_free(&s);
 }
 
+DEFINE_TEST(test_runs_case_keyless)
+{
+	struct evset	s = { .n = 0 };
+	struct casefix	c;
+	int		i;
+
+	/* Logs without ids: each 104 of the task is read once. */
+	for (i = 0; i < 3; i++) {
+		ts(&s, 104, T0 + i * DAYS, NULL, "UserName", "\\T",
+		    "ResultCode", D_NLRE, NULL);
+		ts(&s, 101, T0 + i * DAYS + 4 * MS, NULL, "TaskName", "\\T",
+		    "ResultCode", D_NLRE, NULL);
+	}
+	case_task(&c, &s, "\\T", NULL, NULL);
+	assert_int_eq(c.tr.failures, 3);
+	assert_int_eq(c.tr.codes[0].count, 3);
+	case_clear(&c);
+	evset_free(&s);
+}
+
 DEFINE_TEST(test_runs_onset_not_exact)
 {
 	struct evset	s = { .n = 0 };

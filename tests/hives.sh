@@ -112,7 +112,8 @@ import json, sys
 for l in sys.stdin:
     e = json.loads(l)
     if e["channel"] == "Task XML":
-        d = e["event_data"]
+        d = e.get("event_data") or {k[11:]: v for k, v in e.items()
+                                     if k.startswith("event_data_")}
         print(d["TaskName"], e["datetime"][:19], d.get("DateZone"))' |
 	    sort
 }

@@ -17,6 +17,15 @@ TL = sys.argv[1]
 errors = []
 
 
+def data(ev):
+    """event_data as a dict: nested (taskline.event/1) or flattened into
+    event_data_* keys (Timesketch JSONL)."""
+    if "event_data" in ev:
+        return ev["event_data"]
+    return {k[len("event_data_"):]: v for k, v in ev.items()
+            if k.startswith("event_data_")}
+
+
 def run(path):
     pre = os.environ.get("TASKLINE_RUN", "").split()
     p = subprocess.run(pre + [TL, "timeline", "-f", "jsonl", path],
@@ -26,6 +35,7 @@ def run(path):
     facts, tasks = [], []
     for line in p.stdout.decode("utf-8").splitlines():
         ev = json.loads(line)
+        ev["event_data"] = data(ev)
         if ev.get("channel") == "Registry":
             facts.append(ev)
         elif ev.get("channel") == "TaskCache":

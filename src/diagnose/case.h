@@ -105,10 +105,13 @@ struct tctx {
 	size_t			  streak_start;	/* fail[] of the last streak */
 	size_t			  streak_end;
 	int64_t			  success_before; /* before the streak */
-	double			  score[CAUSE_COUNT];
+	double			  score[CAUSE_COUNT];	/* likelihoods */
 	double			  cur[CAUSE_COUNT];	/* the rule running */
 	int64_t			  policy_arrival; /* rules: when policy came */
 	uint32_t		  supported;	/* rules (bit per rule id) */
+	int64_t			  task_update;	/* rules: task saved again */
+	int			  action_only;	/* the streak failed in actions */
+	enum cause		  logon_reason;	/* rules: a 4625 status says */
 	enum cause		  predicted;	/* from configuration */
 };
 

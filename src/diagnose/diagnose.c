@@ -119,12 +119,46 @@ host_policy(struct hctx *h, struct finding_list *fl)
 /* The verdict. */
 
 static void
-add_alt(struct task_report *tr, enum cause c, double conf, const char *why)
+alts_sort(const struct tctx *t, int *order, int n)
 {
+	int	i, j, k;
+
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && t->score[order[j]] >
+		    t->score[order[j - 1]]; j--) {
+			k = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = k;
+		}
+}
+
+/* An alternative cause, with the rules that support it. */
+static void
+add_alt(struct task_report *tr, enum cause c, double conf, int tied)
+{
+	struct buf	 why;
+	size_t		 i;
+
+	buf_init(&why);
+	if (tied)
+		buf_adds(&why, "tied: ");
+	for (i = 0; i < tr->nevidence; i++) {
+		if (tr->evidence[i].cause != c ||
+		    tr->evidence[i].role != ROLE_SUPPORTS)
+			continue;
+		if (why.len > 0 && strstr(why.data,
+		    tr->evidence[i].rule) != NULL)
+			continue;
+		if (why.len > 0 && !(tied && why.len == 6))
+			buf_adds(&why, ", ");
+		buf_adds(&why, tr->evidence[i].rule);
+	}
 	tr->alts = xreallocarray(tr->alts, tr->nalts + 1, sizeof(*tr->alts));
 	tr->alts[tr->nalts].cause = c;
 	tr->alts[tr->nalts].confidence = conf;
-	tr->alts[tr->nalts].why = xstrdup(why);
+	tr->alts[tr->nalts].why = buf_steal(&why);
+	if (tr->alts[tr->nalts].why == NULL)
+		tr->alts[tr->nalts].why = xstrdup("");
 	tr->nalts++;
 }
 
@@ -135,69 +169,49 @@ round3(double v)
 }
 
 /*
- * Turn the scores into a verdict.  Confidence of a cause is its score
- * over the sum of positive scores plus a constant that stands for
- * what the evidence does not show; the winner needs a score of at least
- * RULE_MIN_SCORE and a confidence of at least RULE_MIN_CONF.
+ * The verdict from the likelihoods (see taskline-report(5), WEIGHING).
+ * Each cause starts at 1, a uniform prior, and every rule multiplies it
+ * by its likelihood ratio; a cause's confidence is its likelihood over
+ * the sum of all.  The best cause wins when its likelihood is at least
+ * DECIDE_MIN_LR, its confidence at least DECIDE_MIN_CONF and it is at
+ * least DECIDE_MARGIN times the next; else the cause is unknown with the
+ * best cause's confidence, and the close causes stay as alternatives.
+ * A streak that failed only in its actions is never a logon cause.
  */
-static void
-decide(struct tctx *t)
+void
+diagnose_decide(struct tctx *t)
 {
 	struct task_report	*tr = t->tr;
-	double			 pos = 0, best = 0, conf;
-	struct buf		 why;
-	size_t			 i, j;
-	int			 c, bc = -1, order[CAUSE_COUNT], n = 0, k;
+	double			 sum = 0, best = 0, second = 0;
+	int			 c, bc = -1, order[CAUSE_COUNT], n = 0;
 
 	for (c = 0; c < CAUSE_COUNT; c++)
-		if (t->score[c] > 0)
-			pos += t->score[c];
-	for (c = 0; c < CAUSE_COUNT; c++)
+		sum += t->score[c];
+	for (c = 0; c < CAUSE_COUNT; c++) {
+		if (t->action_only && c != CAUSE_ACTION && t->nfail > 0)
+			continue;
 		if (t->score[c] > best) {
+			second = best;
 			best = t->score[c];
 			bc = c;
-		}
-	conf = best / (pos + RULE_UNCERTAINTY);
-	if (bc >= 0 && best >= RULE_MIN_SCORE && conf >= RULE_MIN_CONF) {
+		} else if (t->score[c] > second)
+			second = t->score[c];
+	}
+	if (bc >= 0 && best >= DECIDE_MIN_LR && best / sum >=
+	    DECIDE_MIN_CONF && best >= DECIDE_MARGIN * second)
 		tr->cause = (enum cause)bc;
-		tr->confidence = round3(conf);
-	} else {
-		/* Unknown: confidence is the weight of what is not shown. */
+	else
 		tr->cause = CAUSE_UNKNOWN;
-		tr->confidence = round3(RULE_UNCERTAINTY / (pos +
-		    RULE_UNCERTAINTY));
-	}
-	/* Alternatives: the other causes with support, best first. */
+	tr->confidence = round3(sum > 0 && bc >= 0 ? best / sum : 0);
+	/* Alternatives: the other causes with support, likeliest first. */
 	for (c = 0; c < CAUSE_COUNT; c++)
-		if (c != (int)tr->cause && t->score[c] > 0)
+		if (c != (int)tr->cause && t->score[c] > 1)
 			order[n++] = c;
-	for (i = 1; i < (size_t)n; i++)
-		for (j = i; j > 0 && (t->score[order[j]] >
-		    t->score[order[j - 1]] || (t->score[order[j]] ==
-		    t->score[order[j - 1]] && order[j] < order[j - 1])); j--) {
-			k = order[j];
-			order[j] = order[j - 1];
-			order[j - 1] = k;
-		}
-	buf_init(&why);
-	for (k = 0; k < n; k++) {
-		buf_reset(&why);
-		for (i = 0; i < tr->nevidence; i++) {
-			if (tr->evidence[i].cause != (enum cause)order[k] ||
-			    tr->evidence[i].role != ROLE_SUPPORTS)
-				continue;
-			if (why.len > 0 && strstr(why.data,
-			    tr->evidence[i].rule) != NULL)
-				continue;
-			if (why.len > 0)
-				buf_adds(&why, ", ");
-			buf_adds(&why, tr->evidence[i].rule);
-		}
-		add_alt(tr, (enum cause)order[k], round3(t->score[order[k]] /
-		    (pos + RULE_UNCERTAINTY)), why.data != NULL ? why.data :
-		    "");
-	}
-	buf_clear(&why);
+	alts_sort(t, order, n);
+	for (c = 0; c < n; c++)
+		add_alt(tr, (enum cause)order[c], round3(t->score[order[c]] /
+		    sum), tr->cause == CAUSE_UNKNOWN && t->score[order[c]] *
+		    DECIDE_MARGIN > best);
 }
 
 /* ------------------------------------------------------------------ */
@@ -265,7 +279,7 @@ verdict(struct tctx *t)
 
 	rules_run(t);
 	if (tr->status == ST_FAILING || tr->status == ST_RECOVERED)
-		decide(t);
+		diagnose_decide(t);
 	else if (t->predicted != CAUSE_NONE && tr->enabled != 0) {
 		/*
 		 * No failure seen, but the configuration predicts one.  A
@@ -273,11 +287,11 @@ verdict(struct tctx *t)
 		 * its status (the finding says it).
 		 */
 		tr->status = ST_AT_RISK;
-		decide(t);
+		diagnose_decide(t);
 	}
 }
 
-static void
+void
 diagnose_task(struct hctx *h, struct htask *ht, struct task_report *tr)
 {
 	struct tctx	 t;

@@ -10,10 +10,10 @@
 
 #include "model/report.h"
 
-/* Scoring (see decide() in diagnose.c). */
-#define RULE_UNCERTAINTY	2.0
-#define RULE_MIN_SCORE		2.0
-#define RULE_MIN_CONF		0.34
+/* Deciding (see diagnose_decide() and taskline-report(5)). */
+#define DECIDE_MIN_LR		4.0	/* the winner's likelihood */
+#define DECIDE_MIN_CONF		0.5
+#define DECIDE_MARGIN		2.0	/* over the next cause */
 
 struct domain_store;
 
@@ -23,7 +23,14 @@ struct diag_opts {
 	const struct domain_store *domain;
 };
 
+struct hctx;
+struct htask;
+struct tctx;
+
 void	diagnose(struct timeline *, const struct diag_opts *,
 	    struct report *);
+/* The steps, for tests: one task of a prepared case, the decision. */
+void	diagnose_task(struct hctx *, struct htask *, struct task_report *);
+void	diagnose_decide(struct tctx *);
 
 #endif /* TL_DIAGNOSE_H */

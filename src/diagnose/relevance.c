@@ -20,13 +20,13 @@ struct relevant {
 static const uint16_t all_ids[] = { 0 };
 static const uint16_t security_ids[] = {
 	1102, 4616, 4624, 4625, 4648, 4657, 4698, 4699, 4700, 4701, 4702,
-	4704, 4705, 4719, 4720, 4722, 4723, 4724, 4725, 4726, 4738, 4739,
+	4610, 4611, 4614, 4704, 4705, 4719, 4720, 4722, 4723, 4724, 4725, 4726, 4738, 4739,
 	4740, 4767, 4771, 4776, 6144, 6145, 0xffff
 };
 static const uint16_t eventlog_ids[] = { 104, 1100, 1102, 6005, 6006,
 	6008, 0xffff };
 static const uint16_t netlogon_ids[] = { 5719, 5722, 5723, 5805, 0xffff };
-static const uint16_t scm_ids[] = { 7000, 7038, 7041, 0xffff };
+static const uint16_t scm_ids[] = { 7000, 7038, 7041, 7045, 0xffff };
 static const uint16_t time_ids[] = { 24, 29, 34, 35, 36, 37, 47, 50, 129,
 	134, 0xffff };
 static const uint16_t kgeneral_ids[] = { 1, 12, 13, 0xffff };

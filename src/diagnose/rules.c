@@ -27,28 +27,58 @@
 #include "tltime.h"
 #include "util.h"
 
+/* tctx.supported holds one bit per rule id. */
+typedef char rule_ids_fit_a_mask[R_COUNT <= 32 ? 1 : -1];
+
 #define MINUTE		(60LL * TL_TICKS_PER_SEC)
 #define HOUR		(60 * MINUTE)
 #define DAY		(24 * HOUR)
 
-/* Record a finding of rule r about cause c; weight sign gives the role. */
+/*
+ * Record a finding of rule r about cause c with likelihood ratio lr
+ * (how much likelier the evidence is under c than under the others):
+ * above 1 it supports, below 1 it weakens, 1 is context.  A rule keeps
+ * its strongest ratio per cause (cur); rules_run multiplies them.
+ * Evidence a later success contradicts is refuted and weighs nothing.
+ */
 static void
-hit(struct tctx *t, const struct rule *r, const struct event *ev,
-    const char *file, uint64_t line, enum cause c, double w,
-    const char *text)
+hit_as(struct tctx *t, const struct rule *r, const struct event *ev,
+    const char *file, uint64_t line, enum cause c, double lr,
+    enum role role, const char *text)
 {
-	enum role	role = w > 0 ? ROLE_SUPPORTS : w < 0 ? ROLE_WEAKENS :
-			    ROLE_CONTEXT;
-
+	if (role == ROLE_REFUTED || role == ROLE_CONTEXT)
+		lr = 1;
 	evidence_add(t->tr, ev, file, line, role, r->name, r->label, c,
 	    text);
-	if (w > 0)
+	if (lr > 1)
 		t->supported |= 1U << r->id;
-	if (c >= CAUSE_COUNT || w == 0)
+	if (c >= CAUSE_COUNT || lr == 1)
 		return;
-	if ((w > 0 && w > t->cur[c]) || (w < 0 && t->cur[c] <= 0 &&
-	    w < t->cur[c]))
-		t->cur[c] = w;
+	if ((lr > 1 && lr > t->cur[c]) || (lr < 1 && t->cur[c] <= 1 &&
+	    lr < t->cur[c]))
+		t->cur[c] = lr;
+}
+
+static void
+hit(struct tctx *t, const struct rule *r, const struct event *ev,
+    const char *file, uint64_t line, enum cause c, double lr,
+    const char *text)
+{
+	hit_as(t, r, ev, file, line, c, lr, lr > 1 ? ROLE_SUPPORTS :
+	    lr < 1 ? ROLE_WEAKENS : ROLE_CONTEXT, text);
+}
+
+/*
+ * The window principle for a dated event that would support a cause:
+ * a success after it contradicts it.
+ */
+static enum role
+dated_role(const struct tctx *t, const struct event *ev, double lr)
+{
+	if (lr > 1 && ev != NULL && t->success_before != TL_TIME_NONE &&
+	    ev->time < t->success_before)
+		return ROLE_REFUTED;
+	return lr > 1 ? ROLE_SUPPORTS : lr < 1 ? ROLE_WEAKENS : ROLE_CONTEXT;
 }
 
 /* Is the account an event is about (Target...) the task's principal? */
@@ -89,6 +119,8 @@ anchor_time(const struct tctx *t, enum anchor a)
 		return t->tr->last_failure;
 	case AT_POLICY:
 		return t->policy_arrival;
+	case AT_TASK_UPDATE:
+		return t->task_update;
 	default:
 		return TL_TIME_NONE;
 	}
@@ -193,14 +225,19 @@ rule_row(struct tctx *t, const struct rule *r)
 		if (k == RULE_TIERS)
 			continue;
 		tr = &r->tier[k];
-		w = tr->weight;
+		w = tr->lr;
 		if (((tr->flags & TIER_IF_STORED) && !stores_password(t)) ||
 		    ((tr->flags & TIER_IF_RECOVERED) &&
 		    t->tr->status != ST_RECOVERED))
-			w = 0;
-		hit(t, r, v[i], NULL, 0, r->cause, w, tr->text);
-		if (r->sets == AT_POLICY && t->policy_arrival == TL_TIME_NONE)
+			w = 1;
+		hit_as(t, r, v[i], NULL, 0, r->cause, w,
+		    (tr->flags & TIER_REFUTED) ? ROLE_REFUTED :
+		    dated_role(t, v[i], w), tr->text);
+		if (r->sets == AT_POLICY && t->policy_arrival == TL_TIME_NONE &&
+		    !(tr->flags & TIER_REFUTED))
 			t->policy_arrival = v[i]->time;
+		if (r->sets == AT_TASK_UPDATE && !(tr->flags & TIER_REFUTED))
+			t->task_update = v[i]->time;
 		if (r->flags & RF_FIRST)
 			break;
 	}
@@ -310,42 +347,60 @@ rule_result_code(struct tctx *t, const struct rule *r)
 {
 	const struct code_info	*ci;
 	const struct event	*ev;
-	uint32_t		 code, seen[32];
-	size_t			 i, j, nseen = 0;
+	uint32_t		 code;
+	uint64_t		 key, seen[32];
+	size_t			 i, j, k, nseen = 0;
 	enum cause		 c;
 	char			 text[160];
 	double			 w;
 
-	for (i = 0; i < t->nfail; i++) {
+	/* The streak first, then the earlier failures, each code once. */
+	for (k = 0; k < t->nfail; k++) {
+		i = (t->streak_start + k) % t->nfail;
 		ev = t->fail[i];
-		if (provider_is(ev->provider, "TaskScheduler")) {
+		if (ev->event_id == 201 && provider_is(ev->provider,
+		    "TaskScheduler")) {
+			/* A run that failed in its action's exit code. */
+			if (code_parse(event_get(ev, "ResultCode"), &code) != 0 ||
+			    code == 0)
+				continue;
+		} else if (provider_is(ev->provider, "TaskScheduler")) {
 			if (!event_is_failure(ev, &code))
 				continue;
 		} else if (code_parse(event_get(ev, "SubStatus"), &code) != 0 ||
 		    code == 0)
 			if (code_parse(event_get(ev, "Status"), &code) != 0)
 				continue;
+		key = code | (uint64_t)(i < t->streak_start) << 32;
 		for (j = 0; j < nseen; j++)
-			if (seen[j] == code)
+			if (seen[j] == key)
 				break;
 		if (j < nseen || nseen == TL_NELEM(seen))
 			continue;
-		seen[nseen++] = code;
+		seen[nseen++] = key;
 		ci = code_lookup(code);
 		c = ci != NULL ? cause_from_name(ci->cause) : CAUSE_NONE;
 		if (i < t->streak_start) {
 			snprintf(text, sizeof(text), "earlier failure, before "
 			    "the last success");
-			hit(t, r, ev, NULL, 0, c, 0, text);
+			hit(t, r, ev, NULL, 0, c, 1, text);
 			continue;
 		}
 		/* 0x80070520 is the symptom itself: it points, not proves. */
-		w = code == 0x80070520 ? 2 : 3;
-		if (c == CAUSE_NONE) {
+		w = code == 0x80070520 ? 4 : 8;
+		if (c == CAUSE_NONE && ev->event_id == 201)
+			hit(t, r, ev, NULL, 0, CAUSE_ACTION, 8, "the action "
+			    "ran and exited with a non-zero code");
+		else if (c == CAUSE_NONE) {
 			snprintf(text, sizeof(text), "result code implies no "
 			    "logon cause");
-			hit(t, r, ev, NULL, 0, CAUSE_NONE, 0, text);
-		} else
+			hit(t, r, ev, NULL, 0, CAUSE_NONE, 1, text);
+		} else if (c != CAUSE_ACTION && t->logon_reason !=
+		    CAUSE_NONE && t->logon_reason != c)
+			/* A 4625 sub-status says more than the code. */
+			hit(t, r, ev, NULL, 0, c, 1, "result code (the "
+			    "4625 sub-status is more precise)");
+		else
 			hit(t, r, ev, NULL, 0, c, w, "result code");
 	}
 }
@@ -362,9 +417,36 @@ static double
 severity_weight(enum severity s)
 {
 	/* A low finding ("if it is a member of Guests") proves nothing. */
-	return s == SEV_HIGH ? 3 : s == SEV_MEDIUM ? 2 : 0;
+	return s == SEV_HIGH ? 8 : s == SEV_MEDIUM ? 4 : 1;
 }
 
+
+/*
+ * A configuration finding is state, not a change: when the task ran
+ * after the last change the evidence shows (a success before the
+ * streak), the same configuration did not stop it, and the finding is
+ * context, unless something in the window made it bite (`bites`: a
+ * policy arrival, a right removed) or the task was saved again in the
+ * window under it.
+ */
+static void
+static_hit(struct tctx *t, const struct rule *r, const struct finding *f,
+    enum cause c, int bites)
+{
+	char	*text;
+
+	if (t->success_before == TL_TIME_NONE || bites ||
+	    (t->task_update != TL_TIME_NONE && t->task_update >
+	    t->success_before) || f->severity < SEV_MEDIUM) {
+		hit(t, r, NULL, f->file, f->line, c,
+		    severity_weight(f->severity), f->text);
+		return;
+	}
+	xasprintf(&text, "%s (state: the task ran under it until the last "
+	    "success, and nothing in the window changed it)", f->text);
+	hit(t, r, NULL, f->file, f->line, c, 1, text);
+	free(text);
+}
 
 /* DisableDomainCreds=1 against a task that stores a password. */
 static void
@@ -384,8 +466,8 @@ rule_policy_static(struct tctx *t, const struct rule *r)
 		    "domain-principal-under-disabledomaincreds"))
 			continue;
 		found = 1;
-		hit(t, r, NULL, f->file, f->line, CAUSE_POLICY,
-		    severity_weight(f->severity), f->text);
+		static_hit(t, r, f, CAUSE_POLICY, t->policy_arrival !=
+		    TL_TIME_NONE);
 		if (f->severity == SEV_HIGH)
 			t->predicted = CAUSE_POLICY;
 	}
@@ -394,7 +476,7 @@ rule_policy_static(struct tctx *t, const struct rule *r)
 		return;
 	if (secpol_regvalue(t->h->policy, "DisableDomainCreds", &type, &val,
 	    &line) != 0 || (val != NULL && strcmp(val, "0") == 0))
-		hit(t, r, NULL, t->h->policy->file, line, CAUSE_POLICY, -2,
+		hit(t, r, NULL, t->h->policy->file, line, CAUSE_POLICY, 0.25,
 		    "the security policy allows storing credentials "
 		    "(DisableDomainCreds is 0 or not set)");
 	free(val);
@@ -419,9 +501,9 @@ rule_no_stored_password(struct tctx *t, const struct rule *r)
 	    t->tr->logon_type : "not set", t->tr->user != NULL ? t->tr->user :
 	    t->tr->sid != NULL ? t->tr->sid : "a group");
 	hit(t, r, NULL, t->def != NULL ? t->def->file : NULL, 0, CAUSE_POLICY,
-	    -3, text);
+	    0.125, text);
 	hit(t, r, NULL, t->def != NULL ? t->def->file : NULL, 0, CAUSE_DRIFT,
-	    -2, text);
+	    0.25, text);
 }
 
 
@@ -437,8 +519,8 @@ rule_logon_right_static(struct tctx *t, const struct rule *r)
 		if (!finding_is(f, t->tr->task, "batch-logon-denied") &&
 		    !finding_is(f, t->tr->task, "batch-logon-not-granted"))
 			continue;
-		hit(t, r, NULL, f->file, f->line, CAUSE_RIGHT,
-		    severity_weight(f->severity), f->text);
+		static_hit(t, r, f, CAUSE_RIGHT, t->policy_arrival !=
+		    TL_TIME_NONE || (t->supported & (1U << r->reads)));
 		if (f->severity == SEV_HIGH && t->predicted == CAUSE_NONE)
 			t->predicted = CAUSE_RIGHT;
 	}
@@ -460,7 +542,7 @@ rule_intermittent(struct tctx *t, const struct rule *r)
 		return;
 	snprintf(text, sizeof(text), "failures came and went %zu times "
 	    "between successes", flips);
-	hit(t, r, NULL, NULL, 0, CAUSE_DOMAIN, 1, text);
+	hit(t, r, NULL, NULL, 0, CAUSE_DOMAIN, 2, text);
 }
 
 
@@ -479,7 +561,7 @@ rule_logonuserexex(struct tctx *t, const struct rule *r)
 		    !event_is_failure(t->fail[i], &code) ||
 		    code != 0x8007052E)
 			continue;
-		hit(t, r, t->fail[i], NULL, 0, CAUSE_BROADER, 1,
+		hit(t, r, t->fail[i], NULL, 0, CAUSE_BROADER, 2,
 		    "LogonUserExEx rejected stored credentials");
 		break;
 	}
@@ -531,8 +613,10 @@ rule_failed_logon_status(struct tctx *t, const struct rule *r)
 		seen[nseen++] = code;
 		ci = ntstatus_lookup(code);
 		c = ci != NULL ? cause_from_name(ci->cause) : CAUSE_NONE;
-		hit(t, r, ev, NULL, 0, c, c == CAUSE_NONE ? 0 :
-		    r->tier[0].weight, r->tier[0].text);
+		hit(t, r, ev, NULL, 0, c, c == CAUSE_NONE ? 1 :
+		    r->tier[0].lr, r->tier[0].text);
+		if (c != CAUSE_NONE && t->logon_reason == CAUSE_NONE)
+			t->logon_reason = c;
 	}
 	free(v);
 }
@@ -584,10 +668,14 @@ rule_password_expiry(struct tctx *t, const struct rule *r)
 		return;
 	e = secpol_find(t->h->policy, "System Access", "MaximumPasswordAge");
 	snprintf(text, sizeof(text), "MaximumPasswordAge is %lld days: a "
-	    "password set at the registration or last change expired by %s",
-	    days, tl_time_format(due, when, sizeof(when)));
-	hit(t, r, NULL, t->h->policy->file, e != NULL ? e->line : 0,
-	    CAUSE_DRIFT, 2, text);
+	    "password set at the registration or last change expired by %s%s",
+	    days, tl_time_format(due, when, sizeof(when)),
+	    t->success_before != TL_TIME_NONE && due <= t->success_before ?
+	    ", but the task ran after that" : "");
+	/* The date must fall in the window: a success after it refutes. */
+	hit_as(t, r, NULL, t->h->policy->file, e != NULL ? e->line : 0,
+	    CAUSE_DRIFT, 4, t->success_before != TL_TIME_NONE &&
+	    due <= t->success_before ? ROLE_REFUTED : ROLE_SUPPORTS, text);
 }
 
 /*
@@ -615,10 +703,10 @@ rule_lockout_consequence(struct tctx *t, const struct rule *r)
 		return;
 	n = row_events(t, r, first->time + 1, INT64_MAX, &v);
 	if (n > 0) {
-		hit(t, r, v[0], NULL, 0, CAUSE_ACCOUNT, -3,
+		hit(t, r, v[0], NULL, 0, CAUSE_ACCOUNT, 0.125,
 		    "lockout came after failures with a stale password: a "
 		    "consequence, not the cause");
-		hit(t, r, v[0], NULL, 0, CAUSE_DRIFT, 1,
+		hit(t, r, v[0], NULL, 0, CAUSE_DRIFT, 2,
 		    "repeated logons with a stale password locked the "
 		    "account");
 	}
@@ -662,10 +750,10 @@ rule_dc_unreachable(struct tctx *t, const struct rule *r)
 		last_boot = b > 0 ? boots[b - 1]->time : TL_TIME_NONE;
 		if (last_boot != TL_TIME_NONE && ev->time - last_boot <=
 		    10 * MINUTE)
-			hit(t, r, ev, NULL, 0, CAUSE_DOMAIN, 0,
+			hit(t, r, ev, NULL, 0, CAUSE_DOMAIN, 1,
 			    "at boot only");
 		else
-			hit(t, r, ev, NULL, 0, CAUSE_DOMAIN, 3,
+			hit(t, r, ev, NULL, 0, CAUSE_DOMAIN, 8,
 			    "domain controller unreachable near a failure");
 	}
 	free(v);
@@ -712,7 +800,7 @@ rule_several_accounts(struct tctx *t, const struct rule *r)
 		if (dup)
 			continue;
 		names[nother++] = xstrdup(ctx);
-		hit(t, r, ev, NULL, 0, CAUSE_BROADER, 3,
+		hit(t, r, ev, NULL, 0, CAUSE_BROADER, 8,
 		    "another account failed the same way at the same time");
 	}
 	free(v);
@@ -720,7 +808,7 @@ rule_several_accounts(struct tctx *t, const struct rule *r)
 		snprintf(text, sizeof(text), "%zu other account%s rejected "
 		    "within two hours: not one account's password", nother,
 		    nother == 1 ? "" : "s");
-		hit(t, r, NULL, NULL, 0, CAUSE_DRIFT, -2, text);
+		hit(t, r, NULL, NULL, 0, CAUSE_DRIFT, 0.25, text);
 	}
 	for (j = 0; j < nother; j++)
 		free(names[j]);
@@ -772,7 +860,7 @@ rule_sam_account(struct tctx *t, const struct rule *r)
 		    "of local account %s was set at %s, after the last "
 		    "success and before the onset (%s)", name->value,
 		    tl_time_format(e->time, when, sizeof(when)), w);
-		hit(t, r, NULL, secpol_entry_file(pol, e), 0, CAUSE_DRIFT, 3,
+		hit(t, r, NULL, secpol_entry_file(pol, e), 0, CAUSE_DRIFT, 8,
 		    text);
 	}
 	if ((e = secpol_section_find(pol, "Local Account ", "Disabled", i)) !=
@@ -780,7 +868,7 @@ rule_sam_account(struct tctx *t, const struct rule *r)
 		secpol_where(pol, e, w, sizeof(w));
 		snprintf(text, sizeof(text), "the SAM hive says local account "
 		    "%s is disabled (%s)", name->value, w);
-		hit(t, r, NULL, secpol_entry_file(pol, e), 0, CAUSE_ACCOUNT, 3,
+		hit(t, r, NULL, secpol_entry_file(pol, e), 0, CAUSE_ACCOUNT, 8,
 		    text);
 	}
 	if ((e = secpol_section_find(pol, "Local Account ", "Locked", i)) !=
@@ -788,7 +876,7 @@ rule_sam_account(struct tctx *t, const struct rule *r)
 		secpol_where(pol, e, w, sizeof(w));
 		snprintf(text, sizeof(text), "the SAM hive says local account "
 		    "%s is locked out (%s)", name->value, w);
-		hit(t, r, NULL, secpol_entry_file(pol, e), 0, CAUSE_ACCOUNT, 2,
+		hit(t, r, NULL, secpol_entry_file(pol, e), 0, CAUSE_ACCOUNT, 4,
 		    text);
 	}
 	if ((e = secpol_section_find(pol, "Local Account ", "AccountExpires",
@@ -798,125 +886,263 @@ rule_sam_account(struct tctx *t, const struct rule *r)
 		snprintf(text, sizeof(text), "the SAM hive says local account "
 		    "%s expired at %s, before the onset (%s)", name->value,
 		    tl_time_format(e->time, when, sizeof(when)), w);
-		hit(t, r, NULL, secpol_entry_file(pol, e), 0, CAUSE_ACCOUNT, 3,
+		hit(t, r, NULL, secpol_entry_file(pol, e), 0, CAUSE_ACCOUNT, 8,
 		    text);
 	}
 }
 
+/*
+ * A new authentication, notification or security package (4610, 4611,
+ * 4614) in the window: new when no earlier record names it.  LSA logs
+ * them at every boot, so a package seen before proves nothing.
+ */
+static const char *
+package_name(const struct event *ev)
+{
+	static const char	*keys[] = { "AuthenticationPackageName",
+	    "LogonProcessName", "NotificationPackageName",
+	    "SecurityPackageName" };
+	const char		*v;
+	size_t			 k;
+
+	for (k = 0; k < TL_NELEM(keys); k++)
+		if ((v = event_get(ev, keys[k])) != NULL && *v != '\0')
+			return v;
+	return NULL;
+}
+
+static void
+rule_security_package(struct tctx *t, const struct rule *r)
+{
+	const struct event	**v, **old;
+	const char		*name, *o;
+	int64_t			  lo, hi;
+	size_t			  n, nold, i, j;
+	int			  seen;
+
+	if (!tier_bounds(t, &r->tier[0], &lo, &hi))
+		return;
+	n = row_events(t, r, lo, hi, &v);
+	nold = n > 0 ? case_events(t->h, r->sel, RULE_SELS, INT64_MIN,
+	    lo - 1, &old) : 0;
+	for (i = 0; i < n; i++) {
+		if ((name = package_name(v[i])) == NULL)
+			continue;
+		for (j = 0, seen = 0; j < nold && !seen; j++)
+			seen = (o = package_name(old[j])) != NULL &&
+			    tl_strcasecmp(o, name) == 0;
+		if (seen)
+			continue;
+		hit(t, r, v[i], NULL, 0, CAUSE_BROADER, nold > 0 ?
+		    r->tier[0].lr : 1, nold > 0 ? r->tier[0].text :
+		    "security package loaded (no earlier boot in the log to "
+		    "tell whether it is new)");
+	}
+	free(v);
+	if (nold > 0)
+		free(old);
+}
+
+/* A service installed (7045) whose name or image is security software. */
+static int
+test_security_software(const struct tctx *t, const struct event *ev)
+{
+	static const char	*words[] = { "defender", "antivirus",
+	    "endpoint", "sentinel", "crowdstrike", "falcon", "carbon black",
+	    "cylance", "symantec", "mcafee", "sophos", "eset", "kaspersky",
+	    "trend micro", "bitdefender", "edr", "credential" };
+	const char		*fields[] = { "ServiceName", "ImagePath" };
+	const char		*v;
+	size_t			 k, f;
+
+	(void)t;
+	for (f = 0; f < TL_NELEM(fields); f++) {
+		if ((v = event_get(ev, fields[f])) == NULL)
+			continue;
+		for (k = 0; k < TL_NELEM(words); k++)
+			if (tl_strcasestr(v, words[k]) != NULL)
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * Another account with a stored password ran fine while this task
+ * failed: the trouble is this account's, not the host's.
+ */
+static void
+rule_others_run_fine(struct tctx *t, const struct rule *r)
+{
+	const struct htask		*o;
+	const struct task_principal	*p;
+	const struct event		**v;
+	struct account			 a;
+	size_t				 i, j, n;
+	int				 same;
+	char				 text[200];
+
+	if (t->tr->onset == TL_TIME_NONE || !stores_password(t))
+		return;
+	for (i = 0; i < t->h->ntasks; i++) {
+		o = &t->h->tasks[i];
+		if (o->def == NULL || task_eq(o->name, t->tr->task) ||
+		    (p = taskdef_principal(o->def)) == NULL ||
+		    p->user_id == NULL || !principal_stores_password(p))
+			continue;
+		memset(&a, 0, sizeof(a));
+		account_parse(&a, p->user_id);
+		account_resolve(&t->h->accounts, &a);
+		same = account_match(&t->who, a.sid, a.user, a.domain);
+		account_clear(&a);
+		if (same)
+			continue;
+		n = case_task_events(t->h, o->name, &v);
+		for (j = 0; j < n; j++)
+			if (v[j]->time > t->tr->onset && v[j]->time <=
+			    t->tr->last_failure && event_is_success(v[j]))
+				break;
+		if (j < n) {
+			snprintf(text, sizeof(text), "%s, which stores the "
+			    "password of another account, ran fine after "
+			    "the onset", o->name);
+			hit(t, r, v[j], NULL, 0, CAUSE_BROADER, 0.5, text);
+		}
+		free(v);
+	}
+}
+
 /* ------------------------------------------------------------------ */
-/* The table.  Rows of one rule are adjacent. */
+/* The table.  Rows of one rule are adjacent; a row that reads another
+ * rule's result comes after it (tests/unit/test_rules.c checks). */
 
 #define SEC	"Security-Auditing"
 #define TS_FAILURES	{ 101, 103, 104, 105, 202, 203, 311 }
+#define PW_TIERS(lr) { \
+	{ AT_WINDOW, 0, AT_ONSET, 0, lr, "password changed between the " \
+	    "last success and the onset", 0 }, \
+	{ AT_LAST_SUCCESS, -30 * DAY, AT_LAST_SUCCESS, 0, lr, "password " \
+	    "changed, but the task ran after it", TIER_REFUTED }, \
+	{ AT_ONSET, 0, AT_OPEN, 0, 1, "password changed after the onset", \
+	    0 } }
 
 static const struct rule rules[] = {
-	{ R_RESULT_CODE, "task-result-code", NULL,
-	    "the ResultCode of the failing runs points at a cause",
-	    .fn = rule_result_code },
 	{ R_FAILED_LOGON, "failed-logon-status", "failed logon",
-	    "4625 Status/SubStatus of the task account's batch logons",
+	    "4625 of the task account's batch logons: a SubStatus that "
+	    "names the reason outweighs any configuration",
 	    .sel = { { SEC, { 4625 } } }, .test = test_batch_logon,
 	    .tier = { { AT_ONSET, -5 * MINUTE - 1, AT_LAST_FAILURE,
-	    5 * MINUTE, 2, "failed batch logon of the task account", 0 } },
+	    5 * MINUTE, 32, "failed batch logon of the task account", 0 } },
 	    .flags = RF_PRINCIPAL, .fn = rule_failed_logon_status },
-	{ R_POLICY_STATIC, "disabledomaincreds-policy", NULL,
-	    "DisableDomainCreds=1 against a task that stores a password",
-	    .flags = RF_ALWAYS, .fn = rule_policy_static },
+	{ R_RESULT_CODE, "task-result-code", NULL,
+	    "the ResultCode of the failing runs points at a cause",
+	    .reads = R_FAILED_LOGON, .fn = rule_result_code },
+	{ R_TASK_UPDATED, "task-saved-in-window", "task saved",
+	    "the task registered or updated between the last success and "
+	    "the onset (a change that can make configuration bite)",
+	    .sel = { { "TaskScheduler", { 106, 140 } },
+	    { SEC, { 4698, 4702 } } }, .test = test_this_task,
+	    .tier = { { AT_WINDOW, 0, AT_ONSET, 0, 1, "task saved again "
+	    "between the last success and the onset", 0 } },
+	    .cause = CAUSE_NONE, .sets = AT_TASK_UPDATE },
 	{ R_POLICY_ARRIVAL, "policy-applied-before-onset", "policy applied",
 	    "security policy applied, then a restart, then the failures",
 	    .sel = { { "GroupPolicy", { 4016, 5016, 1502 } },
 	    { SEC, { 6144, 4657 } } }, .test = test_policy_arrival,
-	    .tier = { { AT_WINDOW, 0, AT_ONSET, 0, 2,
-	    "security policy applied before the onset", TIER_IF_STORED } },
+	    .tier = { { AT_WINDOW, 0, AT_ONSET, 0, 4,
+	    "security policy applied before the onset", TIER_IF_STORED },
+	    { AT_LAST_SUCCESS, -DAY, AT_LAST_SUCCESS, 0, 4, "security "
+	    "policy applied, but the task ran after it", TIER_REFUTED } },
 	    .cause = CAUSE_POLICY, .sets = AT_POLICY },
 	{ R_POLICY_ARRIVAL, "policy-applied-before-onset", "policy applied",
 	    "security policy applied, then a restart, then the failures",
 	    .sel = { { "EventLog", { 6005 } }, { "Kernel-General", { 12 } } },
-	    .tier = { { AT_POLICY, 0, AT_ONSET, 0, 1,
+	    .tier = { { AT_POLICY, 0, AT_ONSET, 0, 2,
 	    "restart after the policy arrived", TIER_IF_STORED } },
 	    .cause = CAUSE_POLICY, .flags = RF_FIRST,
 	    .reads = R_POLICY_ARRIVAL },
+	{ R_POLICY_STATIC, "disabledomaincreds-policy", NULL,
+	    "DisableDomainCreds=1 against a task that stores a password "
+	    "(state: context when the task ran under it)",
+	    .flags = RF_ALWAYS, .reads = R_POLICY_ARRIVAL,
+	    .fn = rule_policy_static },
 	{ R_NO_STORED_PASSWORD, "no-stored-password", NULL,
 	    "tasks that store no password cannot lose it",
 	    .fn = rule_no_stored_password },
 	{ R_PASSWORD_CHANGED, "password-changed", "password reset",
-	    "4723/4724/4738 for the account between success and onset",
-	    .sel = { { SEC, { 4723, 4724 } } }, .tier = {
-	    { AT_WINDOW, 0, AT_ONSET, 0, 3, "password changed between the "
-	    "last success and the onset", 0 },
-	    { AT_OPEN, 0, AT_LAST_SUCCESS, 0, -1, "password changed, but "
-	    "the task ran after it", 0 },
-	    { AT_ONSET, 0, AT_OPEN, 0, 0, "password changed after the "
-	    "onset", 0 } },
+	    "4723/4724 for the account between success and onset",
+	    .sel = { { SEC, { 4723, 4724 } } }, .tier = PW_TIERS(8),
 	    .cause = CAUSE_DRIFT, .flags = RF_PRINCIPAL },
 	{ R_PASSWORD_CHANGED, "password-changed", "password reset",
-	    "4723/4724/4738 for the account between success and onset",
-	    .sel = { { SEC, { 4738 } } }, .test = test_password_set, .tier = {
-	    { AT_WINDOW, 0, AT_ONSET, 0, 2, "password changed between the "
-	    "last success and the onset", 0 },
-	    { AT_OPEN, 0, AT_LAST_SUCCESS, 0, -1, "password changed, but "
-	    "the task ran after it", 0 },
-	    { AT_ONSET, 0, AT_OPEN, 0, 0, "password changed after the "
-	    "onset", 0 } },
-	    .cause = CAUSE_DRIFT, .flags = RF_PRINCIPAL },
+	    "4738 setting the account's password between success and onset",
+	    .sel = { { SEC, { 4738 } } }, .test = test_password_set,
+	    .tier = PW_TIERS(4), .cause = CAUSE_DRIFT,
+	    .flags = RF_PRINCIPAL },
 	{ R_PASSWORD_EXPIRY, "password-expired-by-policy", NULL,
-	    "MaximumPasswordAge elapsed since the password was set",
+	    "MaximumPasswordAge elapsed since the password was set, in the "
+	    "window (refuted when the task ran after the date)",
 	    .sel = { { SEC, { 4723, 4724, 4738 } } },
 	    .fn = rule_password_expiry },
 	{ R_REENTERED, "password-re-entered", "password re-entered",
 	    "the task was updated after the onset and still fails",
 	    .sel = { { "TaskScheduler", { 140 } }, { SEC, { 4702 } } },
 	    .test = test_this_task, .tier = { { AT_ONSET, 0, AT_LAST_FAILURE,
-	    -1, -2, "task updated after the onset, failures continued", 0 } },
-	    .cause = CAUSE_DRIFT, .flags = RF_FAILING },
+	    -1, 0.25, "task updated after the onset, failures continued",
+	    0 } }, .cause = CAUSE_DRIFT, .flags = RF_FAILING },
 	{ R_REENTERED, "password-re-entered", "password re-entered",
 	    "the task was updated after the onset and still fails",
 	    .sel = { { "TaskScheduler", { 140 } }, { SEC, { 4702 } } },
 	    .test = test_this_task, .tier = { { AT_ONSET, 0, AT_LAST_FAILURE,
-	    -1, 1, "re-registering the credentials did not help", 0 } },
+	    -1, 2, "re-registering the credentials did not help", 0 } },
 	    .cause = CAUSE_BROADER, .flags = RF_FAILING },
 	{ R_ACCOUNT_STATE, "account-state-change", "account state",
 	    "4725/4726/4740 for the account before the onset",
 	    .sel = { { SEC, { 4725, 4726, 4740 } } }, .tier = {
-	    { AT_WINDOW, -DAY, AT_ONSET, 10 * MINUTE, 3, "account state "
+	    { AT_WINDOW, -DAY, AT_ONSET, 10 * MINUTE, 8, "account state "
 	    "changed before the onset", 0 },
-	    { AT_ONSET, 0, AT_OPEN, 0, 0, "account state changed during "
-	    "the failures", 0 } },
+	    { AT_ONSET, 0, AT_OPEN, 0, 1, "account state changed during "
+	    "the failures", 0 },
+	    { AT_LAST_SUCCESS, -30 * DAY, AT_LAST_SUCCESS, 0, 8, "account "
+	    "state changed, but the task ran after it", TIER_REFUTED } },
 	    .cause = CAUSE_ACCOUNT, .flags = RF_PRINCIPAL },
 	{ R_ACCOUNT_STATE, "account-state-change", "account state",
 	    "4722/4767 for the account after the onset",
 	    .sel = { { SEC, { 4722, 4767 } } }, .tier = {
-	    { AT_ONSET, 0, AT_OPEN, 0, 1, "account restored",
+	    { AT_ONSET, 0, AT_OPEN, 0, 2, "account restored",
 	    TIER_IF_RECOVERED } },
 	    .cause = CAUSE_ACCOUNT, .flags = RF_PRINCIPAL },
 	{ R_ACCOUNT_STATE, "account-state-change", "account state",
 	    "4720: an account of that name was created",
 	    .sel = { { SEC, { 4720 } } }, .tier = {
-	    { AT_OPEN, 0, AT_OPEN, 0, 0, "an account of that name was "
+	    { AT_OPEN, 0, AT_OPEN, 0, 1, "an account of that name was "
 	    "created", 0 } },
 	    .cause = CAUSE_NONE, .flags = RF_PRINCIPAL },
 	{ R_LOCKOUT, "lockout-after-stale-password", "lockout",
 	    "a lockout that follows stale-password failures",
 	    .sel = { { SEC, { 4740 } } }, .flags = RF_PRINCIPAL,
 	    .reads = R_PASSWORD_CHANGED, .fn = rule_lockout_consequence },
-	{ R_RIGHT_STATIC, "batch-logon-right-config", NULL,
-	    "SeDenyBatchLogonRight or a SeBatchLogonRight without it",
-	    .flags = RF_ALWAYS, .fn = rule_logon_right_static },
 	{ R_RIGHT_REMOVED, "batch-right-removed", "logon right removed",
 	    "4705 removing SeBatchLogonRight before the onset",
 	    .sel = { { SEC, { 4705 } } }, .test = test_batch_right_mine,
-	    .tier = { { AT_WINDOW, 0, AT_ONSET, 0, 3, "batch logon right "
-	    "removed before the onset", 0 } }, .cause = CAUSE_RIGHT },
+	    .tier = { { AT_WINDOW, 0, AT_ONSET, 0, 8, "batch logon right "
+	    "removed before the onset", 0 },
+	    { AT_LAST_SUCCESS, -30 * DAY, AT_LAST_SUCCESS, 0, 8, "batch "
+	    "logon right removed, but the task ran after it",
+	    TIER_REFUTED } }, .cause = CAUSE_RIGHT },
 	{ R_RIGHT_REMOVED, "batch-right-removed", "logon right removed",
 	    "4705 removing SeBatchLogonRight from another account",
 	    .sel = { { SEC, { 4705 } } }, .test = test_batch_right_other,
-	    .tier = { { AT_WINDOW, 0, AT_ONSET, 0, 1, "batch logon right "
+	    .tier = { { AT_WINDOW, 0, AT_ONSET, 0, 2, "batch logon right "
 	    "removed before the onset", 0 } }, .cause = CAUSE_RIGHT },
 	{ R_RIGHT_REMOVED, "batch-right-removed", "logon right removed",
 	    "4704 granting SeBatchLogonRight after the onset",
 	    .sel = { { SEC, { 4704 } } }, .test = test_batch_right_any,
-	    .tier = { { AT_ONSET, 0, AT_OPEN, 0, 0, "batch logon right "
+	    .tier = { { AT_ONSET, 0, AT_OPEN, 0, 1, "batch logon right "
 	    "granted after the onset", 0 } }, .cause = CAUSE_RIGHT },
+	{ R_RIGHT_STATIC, "batch-logon-right-config", NULL,
+	    "SeDenyBatchLogonRight or a SeBatchLogonRight without it "
+	    "(state: context when the task ran under it)",
+	    .flags = RF_ALWAYS, .reads = R_RIGHT_REMOVED,
+	    .fn = rule_logon_right_static },
 	{ R_DC_UNREACHABLE, "domain-controller-unreachable", "DC unreachable",
 	    "NETLOGON, Group Policy, time service or Kerberos trouble",
 	    .sel = { { "NETLOGON", { 5719 } },
@@ -939,13 +1165,30 @@ static const struct rule rules[] = {
 	    .sel = { { "TaskScheduler", { 406, 407, 718 } },
 	    { "Security-Kerberos", { 4, 7 } }, { "LsaSrv", { 40960 } },
 	    { SEC, { 4771 } } }, .test = test_credential_store,
-	    .tier = { { AT_WINDOW, -DAY - 1, AT_LAST_FAILURE, 0, 2,
+	    .tier = { { AT_WINDOW, -DAY - 1, AT_LAST_FAILURE, 0, 4,
 	    "credential store, LSA or certificate trouble", 0 } },
 	    .cause = CAUSE_BROADER },
 	{ R_SAM_ACCOUNT, "sam-local-account", NULL,
 	    "the SAM hive: the local account's password set, disabled, "
 	    "locked or expired", .flags = RF_ALWAYS,
 	    .fn = rule_sam_account },
+	{ R_SECURITY_PACKAGE, "security-package-loaded", "security package",
+	    "4610/4611/4614: a package LSA had not loaded before, in the "
+	    "window", .sel = { { SEC, { 4610, 4611, 4614 } } },
+	    .tier = { { AT_WINDOW, 0, AT_ONSET, 0, 4, "an authentication, "
+	    "logon or security package new to LSA was loaded", 0 } },
+	    .fn = rule_security_package },
+	{ R_SECURITY_SOFTWARE, "security-software-installed",
+	    "security software", "7045: security software installed as a "
+	    "service between the last success and the onset",
+	    .sel = { { "Service Control Manager", { 7045 } } },
+	    .test = test_security_software,
+	    .tier = { { AT_WINDOW, 0, AT_ONSET, 0, 4, "security software "
+	    "installed as a service before the onset", 0 } },
+	    .cause = CAUSE_BROADER },
+	{ R_OTHERS_RUN_FINE, "other-accounts-run-fine", NULL,
+	    "another stored-password account ran fine meanwhile",
+	    .fn = rule_others_run_fine },
 };
 
 const struct rule *
@@ -955,9 +1198,31 @@ rules_table(size_t *n)
 	return rules;
 }
 
+/* Did every failed run since the onset log on and fail in its action? */
+static int
+streak_in_action(const struct tctx *t)
+{
+	const struct run	*r;
+	size_t			 i;
+	int			 any = 0;
+
+	if (t->tr->onset == TL_TIME_NONE)
+		return 0;
+	for (i = 0; i < t->runs.n; i++) {
+		r = &t->runs.v[i];
+		if (r->outcome != RUN_FAILED || r->time < t->tr->onset)
+			continue;
+		if (!r->action)
+			return 0;
+		any = 1;
+	}
+	return any;
+}
+
 /*
- * Run every rule over one task and add up the scores: a rule (its
- * adjacent rows) adds its strongest weight per cause.
+ * Run every rule over one task: a rule (its adjacent rows) multiplies
+ * each cause's likelihood (t->score, starting at 1) by its strongest
+ * ratio for that cause.
  */
 void
 rules_run(struct tctx *t)
@@ -967,8 +1232,12 @@ rules_run(struct tctx *t)
 	int			 c, failing = t->nfail > 0;
 
 	t->policy_arrival = TL_TIME_NONE;
+	t->task_update = TL_TIME_NONE;
+	t->action_only = streak_in_action(t);
+	t->logon_reason = CAUSE_NONE;
 	t->supported = 0;
-	memset(t->cur, 0, sizeof(t->cur));
+	for (c = 0; c < CAUSE_COUNT; c++)
+		t->score[c] = t->cur[c] = 1;
 	for (i = 0; i < TL_NELEM(rules); i++) {
 		r = &rules[i];
 		if (failing || (r->flags & RF_ALWAYS)) {
@@ -979,9 +1248,10 @@ rules_run(struct tctx *t)
 		}
 		if (i + 1 < TL_NELEM(rules) && rules[i + 1].id == r->id)
 			continue;
-		for (c = 0; c < CAUSE_COUNT; c++)
-			t->score[c] += t->cur[c];
-		memset(t->cur, 0, sizeof(t->cur));
+		for (c = 0; c < CAUSE_COUNT; c++) {
+			t->score[c] *= t->cur[c];
+			t->cur[c] = 1;
+		}
 	}
 	if (t->tr->nevidence > 1)
 		qsort(t->tr->evidence, t->tr->nevidence,

@@ -15,10 +15,12 @@
 #include "case.h"
 
 enum rule_id {
-	R_RESULT_CODE = 0,
+	R_NONE = 0,		/* reads nothing */
 	R_FAILED_LOGON,
-	R_POLICY_STATIC,
+	R_RESULT_CODE,
+	R_TASK_UPDATED,
 	R_POLICY_ARRIVAL,
+	R_POLICY_STATIC,
 	R_NO_STORED_PASSWORD,
 	R_PASSWORD_CHANGED,
 	R_PASSWORD_EXPIRY,
@@ -33,8 +35,10 @@ enum rule_id {
 	R_LOGONUSEREXEX,
 	R_CREDENTIAL_STORE,
 	R_SAM_ACCOUNT,
-	R_COUNT,
-	R_NONE = R_COUNT,
+	R_SECURITY_PACKAGE,
+	R_SECURITY_SOFTWARE,
+	R_OTHERS_RUN_FINE,
+	R_COUNT,		/* at most 32: tctx.supported is a mask */
 };
 
 /* Points on the task's own time line a window is measured from. */
@@ -46,19 +50,25 @@ enum anchor {
 	AT_ONSET,
 	AT_LAST_FAILURE,
 	AT_POLICY,		/* the policy arrival (R_POLICY_ARRIVAL) */
+	AT_TASK_UPDATE,		/* the task saved again (R_TASK_UPDATED) */
 	AT_COUNT,
 };
 
 #define TIER_IF_STORED		0x1	/* weight only if a password is kept */
 #define TIER_IF_RECOVERED	0x2	/* weight only if the task recovered */
+#define TIER_REFUTED		0x4	/* a later success contradicts it */
 
-/* One window (from, to] and what an event in it weighs. */
+/*
+ * One window (from, to] and what an event in it weighs: lr is how much
+ * likelier such an event is under the row's cause than under the
+ * others (above 1 supports, below 1 weakens, 1 is context).
+ */
 struct tier {
 	enum anchor	 from;
 	int64_t		 from_off;
 	enum anchor	 to;
 	int64_t		 to_off;
-	double		 weight;
+	double		 lr;
 	const char	*text;
 	unsigned	 flags;
 };

@@ -25,6 +25,7 @@ static const char *role_names[] = {
 	[ROLE_SUPPORTS] = "supports",
 	[ROLE_WEAKENS] = "weakens",
 	[ROLE_CONTEXT] = "context",
+	[ROLE_REFUTED] = "refuted",
 };
 
 const char *

@@ -32,6 +32,7 @@ enum role {
 	ROLE_SUPPORTS = 0,
 	ROLE_WEAKENS,
 	ROLE_CONTEXT,
+	ROLE_REFUTED,		/* a later success contradicts it: weighs 0 */
 };
 
 struct evidence {

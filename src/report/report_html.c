@@ -136,6 +136,8 @@ static const char css[] =
 	"tr.evidence[data-role=weakens] td.role{color:var(--recovered);"
 	"font-weight:700}\n"
 	"tr.evidence[data-role=context]{color:var(--muted)}\n"
+	"tr.evidence[data-role=refuted]{color:var(--muted);"
+	"text-decoration:line-through}\n"
 	".rule{display:block;font-size:11px;color:var(--muted)}\n"
 	"figure{margin:12px 0}\n"
 	"figure.chart{background:var(--card);border:1px solid var(--line);"
@@ -719,7 +721,7 @@ svg_evidence_lane(struct buf *b, const struct host_report *h,
 		buf_printf(b, "%s ", report_when(o, e->time, a, sizeof(a)));
 		ht(b, e->rule);
 		buf_printf(b, " (%s", role_name(v[i].role));
-		if (e->cause != CAUSE_NONE && v[i].role != ROLE_CONTEXT)
+		if (e->cause != CAUSE_NONE && v[i].role < ROLE_CONTEXT)
 			buf_printf(b, " %s", cause_label(e->cause));
 		buf_adds(b, "): ");
 		ht(b, e->text);
@@ -732,11 +734,11 @@ svg_evidence_lane(struct buf *b, const struct host_report *h,
 			buf_adds(b, "]");
 		}
 		buf_adds(b, "</title>");
-		stroke = v[i].role == ROLE_CONTEXT ? "#9aa3ad" :
+		stroke = v[i].role >= ROLE_CONTEXT ? "#9aa3ad" :
 		    cause_color(e->cause);
 		fill = v[i].role == ROLE_SUPPORTS ? stroke :
 		    v[i].role == ROLE_WEAKENS ? "#fff" : "#c9cfd6";
-		svg_diamond(b, x, mid, v[i].role == ROLE_CONTEXT ? 4.5 : 6.5,
+		svg_diamond(b, x, mid, v[i].role >= ROLE_CONTEXT ? 4.5 : 6.5,
 		    fill, stroke, v[i].role == ROLE_WEAKENS ? 2 : 1);
 		/* Labels above, then below; none when both rows are taken. */
 		label = evidence_label(e);
@@ -749,7 +751,7 @@ svg_evidence_lane(struct buf *b, const struct host_report *h,
 		row = lx > end[0] ? 0 : lx > end[1] ? 1 : -1;
 		if (prev != NULL && strcmp(prev, label) == 0 && x - px < 90)
 			row = -1;
-		if (v[i].role != ROLE_CONTEXT && row >= 0) {
+		if (v[i].role < ROLE_CONTEXT && row >= 0) {
 			prev = label;
 			px = x;
 			end[row] = lx + w;
@@ -936,7 +938,7 @@ html_evidence_table(struct buf *b, const struct task_report *t,
 			buf_printf(b, "%" PRIu32, e->event_id);
 		buf_adds(b, "</td><td class=\"reading\"><span class=\"rule\">");
 		ht(b, e->rule);
-		if (e->cause != CAUSE_NONE && e->role != ROLE_CONTEXT) {
+		if (e->cause != CAUSE_NONE && e->role < ROLE_CONTEXT) {
 			buf_adds(b, " &rarr; ");
 			ht(b, cause_label(e->cause));
 		}

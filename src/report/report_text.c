@@ -179,7 +179,7 @@ text_task_full(FILE *fp, const struct task_report *t,
 	for (i = 0; i < t->nevidence; i++) {
 		const struct evidence *e = &t->evidence[i];
 
-		if (e->role == ROLE_CONTEXT && shown >= 12)
+		if (e->role >= ROLE_CONTEXT && shown >= 12)
 			continue;
 		if (shown++ >= 16) {
 			fprintf(fp, "      ... %zu more in the JSON report\n",
@@ -187,7 +187,7 @@ text_task_full(FILE *fp, const struct task_report *t,
 			break;
 		}
 		mark = e->role == ROLE_SUPPORTS ? "+" : e->role ==
-		    ROLE_WEAKENS ? "-" : " ";
+		    ROLE_WEAKENS ? "-" : e->role == ROLE_REFUTED ? "x" : " ";
 		fprintf(fp, "      %s %s %s%s%s\n        ", mark,
 		    e->time != TL_TIME_NONE ? report_when(o, e->time, a, sizeof(a)) :
 		    e->source_file != NULL ? "(configuration)      " :

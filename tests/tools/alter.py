@@ -5,6 +5,9 @@
 # task, remove the evidence one rule cited in support of the verdict
 # (the events it names, or the policy lines) and diagnose again: the
 # verdict must move to another cause or its confidence must drop.
+# Then the window principle: add a success of the task just after a
+# dated event that supports the verdict (before the onset); that event
+# must then be cited as "refuted" (a later success contradicts it).
 # Usage: alter.py TASKLINE SCENARIO_DIR WORK_DIR
 # Prints one line per alteration; exit 1 if any did not move.
 
@@ -53,6 +56,81 @@ def remove_lines(path, lines):
     keep = [l for i, l in enumerate(text, 1) if i not in lines]
     open(path, "w", encoding="utf-8").write("\n".join(keep))
     return len(text) - len(keep)
+
+
+# Rules whose dated evidence a later success contradicts.
+WINDOW_RULES = ("password-changed", "account-state-change",
+                "policy-applied-before-onset", "batch-right-removed",
+                "credential-store-trouble", "security-package-loaded",
+                "security-software-installed")
+
+
+def iso_plus(iso, seconds):
+    import datetime
+    d = datetime.datetime.strptime(iso[:19], "%Y-%m-%dT%H:%M:%S")
+    d += datetime.timedelta(seconds=seconds)
+    return d.strftime("%Y-%m-%dT%H:%M:%S") + ".0000000Z"
+
+
+def add_success(scen_dir, task, when):
+    """Copy one 102 of the task in its TaskScheduler log, moved to when;
+    return 0 when the log holds none to copy."""
+    for root, _, files in os.walk(scen_dir):
+        for fn in files:
+            if "TaskScheduler" not in fn or not fn.endswith(".xml"):
+                continue
+            f = os.path.join(root, fn)
+            text = open(f, encoding="utf-8").read()
+            for part in re.split(r"(?=<Event[ >])", text):
+                if not re.search(r"<EventID[^>]*>102</EventID>", part) or \
+                   ">%s<" % task not in part:
+                    continue
+                ev = part[:part.find("</Event>") + len("</Event>")]
+                ev = re.sub(r'SystemTime="[^"]*"', 'SystemTime="%s"' % when,
+                            ev)
+                ev = re.sub(r"<EventRecordID>\d+<", "<EventRecordID>9999991<",
+                            ev)
+                # A run of its own: a new instance and activity.
+                new = "{0A17E2ED-0000-4000-8000-000000000001}"
+                ev = re.sub(r'ActivityID="[^"]*"', 'ActivityID="%s"' % new, ev)
+                ev = re.sub(r'(Name="(?:Task)?InstanceId">)[^<]*',
+                            r"\g<1>" + new, ev)
+                text = text.replace("</Events>", ev + "\n</Events>")
+                open(f, "w", encoding="utf-8").write(text)
+                return 1
+    return 0
+
+
+def refute(tl, scen, work, host, name, t):
+    """Add a success after each window rule's first supporting event."""
+    tried = bad = 0
+    done = set()
+    for e in t["evidence"]:
+        if e["role"] != "supports" or e["rule"] not in WINDOW_RULES or \
+           e["rule"] in done or e["time"] is None or t["onset"] is None or \
+           e["time"] >= t["onset"]:
+            continue
+        when = iso_plus(e["time"], 60)
+        if when >= t["onset"]:
+            continue
+        dst = os.path.join(work, "refute")
+        shutil.rmtree(dst, ignore_errors=True)
+        shutil.copytree(scen, dst)
+        if not add_success(dst, name.replace("\\", "\\"), when):
+            continue
+        done.add(e["rule"])
+        tried += 1
+        after = tasks_of(analyze(tl, dst)).get((host, name))
+        roles = [x["role"] for x in (after or {}).get("evidence", [])
+                 if x["rule"] == e["rule"] and
+                 x["record_number"] == e["record_number"] and
+                 x["time"] == e["time"]]
+        ok = roles and all(r == "refuted" for r in roles)
+        print("%s %s %s: success after %s at %s: %s" % (
+            "ok" if ok else "FAIL", os.path.basename(scen), name,
+            e["rule"], e["time"], ",".join(roles) or "not cited"))
+        bad += not ok
+    return tried, bad
 
 
 def main():
@@ -111,11 +189,18 @@ def main():
                 rule, removed, t["cause"], t["confidence"],
                 after and after["cause"], after and after["confidence"]))
             bad += not moved
+        rt, rb = refute(tl, scen, work, host, name, t)
+        tried += rt
+        bad += rb
     print("alterations of %s: %d tried, %d did not move" %
           (os.path.basename(scen), tried, bad))
+    # A verdict that rests on the result code alone (action-failure
+    # from exit codes) has nothing else to take away.
     return 1 if bad or tried == 0 and any(
         t["status"] in ("failing", "recovered") and t["cause"] not in
-        (None, "unknown") for t in tasks_of(base).values()) else 0
+        (None, "unknown") and any(
+            e["role"] == "supports" and e["rule"] != "task-result-code"
+            and e["cause"] == t["cause"] for e in t["evidence"]) for t in tasks_of(base).values()) else 0
 
 
 if __name__ == "__main__":

@@ -916,12 +916,15 @@ rule_security_package(struct tctx *t, const struct rule *r)
 {
 	const struct event	**v, **old;
 	const char		*name, *o;
-	int64_t			  lo, hi;
+	int64_t			  lo, hi, rlo, rhi;
 	size_t			  n, nold, i, j;
 	int			  seen;
 
 	if (!tier_bounds(t, &r->tier[0], &lo, &hi))
 		return;
+	/* Before the window, up to the last success: refuted. */
+	if (tier_bounds(t, &r->tier[1], &rlo, &rhi) && rlo < lo)
+		lo = rlo;
 	n = row_events(t, r, lo, hi, &v);
 	nold = n > 0 ? case_events(t->h, r->sel, RULE_SELS, INT64_MIN,
 	    lo - 1, &old) : 0;
@@ -933,10 +936,15 @@ rule_security_package(struct tctx *t, const struct rule *r)
 			    tl_strcasecmp(o, name) == 0;
 		if (seen)
 			continue;
-		hit(t, r, v[i], NULL, 0, CAUSE_BROADER, nold > 0 ?
-		    r->tier[0].lr : 1, nold > 0 ? r->tier[0].text :
-		    "security package loaded (no earlier boot in the log to "
-		    "tell whether it is new)");
+		if (t->success_before != TL_TIME_NONE &&
+		    v[i]->time <= t->success_before)
+			hit_as(t, r, v[i], NULL, 0, CAUSE_BROADER, 1,
+			    ROLE_REFUTED, r->tier[1].text);
+		else
+			hit(t, r, v[i], NULL, 0, CAUSE_BROADER, nold > 0 ?
+			    r->tier[0].lr : 1, nold > 0 ? r->tier[0].text :
+			    "security package loaded (no earlier boot in the "
+			    "log to tell whether it is new)");
 	}
 	free(v);
 	if (nold > 0)
@@ -1011,6 +1019,44 @@ rule_others_run_fine(struct tctx *t, const struct rule *r)
 	}
 }
 
+/*
+ * The task saved again in the window: a change.  Under DisableDomainCreds
+ * with a stored password it is how the policy bites (policy-conflict);
+ * else it is context (action failures are action.c's).  Either way it becomes the
+ * anchor that makes configuration findings bite.
+ */
+static void
+rule_task_saved(struct tctx *t, const struct rule *r)
+{
+	const struct event	**v;
+	const struct finding	*f;
+	int64_t			  lo, hi;
+	size_t			  n, i;
+	int			  ddc = 0;
+
+	if (!tier_bounds(t, &r->tier[0], &lo, &hi))
+		return;
+	for (i = 0; t->h->findings != NULL && i < t->h->findings->n; i++) {
+		f = &t->h->findings->v[i];
+		if (finding_is(f, t->tr->task,
+		    "password-task-under-disabledomaincreds"))
+			ddc = 1;
+	}
+	n = row_events(t, r, lo, hi, &v);
+	for (i = 0; i < n; i++) {
+		if (ddc && stores_password(t))
+			hit(t, r, v[i], NULL, 0, CAUSE_POLICY, r->tier[0].lr,
+			    "task saved again with a stored password under "
+			    "DisableDomainCreds, between the last success and "
+			    "the onset");
+		else
+			hit(t, r, v[i], NULL, 0, CAUSE_NONE, 1,
+			    r->tier[0].text);
+		t->task_update = v[i]->time;
+	}
+	free(v);
+}
+
 /* ------------------------------------------------------------------ */
 /* The table.  Rows of one rule are adjacent; a row that reads another
  * rule's result comes after it (tests/unit/test_rules.c checks). */
@@ -1041,9 +1087,10 @@ static const struct rule rules[] = {
 	    "the onset (a change that can make configuration bite)",
 	    .sel = { { "TaskScheduler", { 106, 140 } },
 	    { SEC, { 4698, 4702 } } }, .test = test_this_task,
-	    .tier = { { AT_WINDOW, 0, AT_ONSET, 0, 1, "task saved again "
+	    .tier = { { AT_WINDOW, 0, AT_ONSET, 0, 4, "task saved again "
 	    "between the last success and the onset", 0 } },
-	    .cause = CAUSE_NONE, .sets = AT_TASK_UPDATE },
+	    .cause = CAUSE_NONE, .sets = AT_TASK_UPDATE,
+	    .fn = rule_task_saved },
 	{ R_POLICY_ARRIVAL, "policy-applied-before-onset", "policy applied",
 	    "security policy applied, then a restart, then the failures",
 	    .sel = { { "GroupPolicy", { 4016, 5016, 1502 } },
@@ -1132,7 +1179,10 @@ static const struct rule rules[] = {
 	    "4705 removing SeBatchLogonRight from another account",
 	    .sel = { { SEC, { 4705 } } }, .test = test_batch_right_other,
 	    .tier = { { AT_WINDOW, 0, AT_ONSET, 0, 2, "batch logon right "
-	    "removed before the onset", 0 } }, .cause = CAUSE_RIGHT },
+	    "removed before the onset", 0 },
+	    { AT_LAST_SUCCESS, -30 * DAY, AT_LAST_SUCCESS, 0, 2, "batch "
+	    "logon right removed, but the task ran after it",
+	    TIER_REFUTED } }, .cause = CAUSE_RIGHT },
 	{ R_RIGHT_REMOVED, "batch-right-removed", "logon right removed",
 	    "4704 granting SeBatchLogonRight after the onset",
 	    .sel = { { SEC, { 4704 } } }, .test = test_batch_right_any,
@@ -1176,7 +1226,10 @@ static const struct rule rules[] = {
 	    "4610/4611/4614: a package LSA had not loaded before, in the "
 	    "window", .sel = { { SEC, { 4610, 4611, 4614 } } },
 	    .tier = { { AT_WINDOW, 0, AT_ONSET, 0, 4, "an authentication, "
-	    "logon or security package new to LSA was loaded", 0 } },
+	    "logon or security package new to LSA was loaded", 0 },
+	    { AT_LAST_SUCCESS, -30 * DAY, AT_LAST_SUCCESS, 0, 4, "a "
+	    "package new to LSA was loaded, but the task ran after it",
+	    TIER_REFUTED } },
 	    .fn = rule_security_package },
 	{ R_SECURITY_SOFTWARE, "security-software-installed",
 	    "security software", "7045: security software installed as a "
@@ -1184,7 +1237,10 @@ static const struct rule rules[] = {
 	    .sel = { { "Service Control Manager", { 7045 } } },
 	    .test = test_security_software,
 	    .tier = { { AT_WINDOW, 0, AT_ONSET, 0, 4, "security software "
-	    "installed as a service before the onset", 0 } },
+	    "installed as a service before the onset", 0 },
+	    { AT_LAST_SUCCESS, -30 * DAY, AT_LAST_SUCCESS, 0, 4, "security "
+	    "software installed, but the task ran after it",
+	    TIER_REFUTED } },
 	    .cause = CAUSE_BROADER },
 	{ R_OTHERS_RUN_FINE, "other-accounts-run-fine", NULL,
 	    "another stored-password account ran fine meanwhile",

@@ -149,15 +149,17 @@ tier_bounds(const struct tctx *t, const struct tier *tr, int64_t *lo,
 }
 
 /*
- * Does the task keep a password?  Without a definition nobody knows:
- * the rules keep that risk open and count it as kept.
+ * Does the task keep a password?  Without a definition (or with only
+ * its TaskCache entry, which has no principal) nobody knows: the rules
+ * keep that risk open and count it as kept.
  */
 static int
 stores_password(const struct tctx *t)
 {
 	if (t->is_group || account_is_builtin(&t->who))
 		return 0;
-	if (t->def == NULL)
+	if (t->def == NULL || (t->def->from_cache &&
+	    t->def->nprincipals == 0))
 		return 1;
 	return principal_stores_password(taskdef_principal(t->def));
 }

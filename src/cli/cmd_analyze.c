@@ -295,8 +295,8 @@ cmd_analyze(const struct cli_cmd *self, int argc, char **argv)
 		cli_usage_cmd(self);
 	}
 	w = report_writer_find(format);
-	missing = cli_check_paths(&argc, argv);
 	cli_check_output(out, 0, argc, argv);
+	missing = cli_check_paths(&argc, argv);
 	if (jobs == 0)
 		jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
 	cli_load_opts(&lo, jobs, 1);

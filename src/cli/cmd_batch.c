@@ -224,6 +224,10 @@ batch_worker(void *arg)
 		/* Every bundle gets a report, if only to say why. */
 		cli_nothing_host(&r, &tl, b->bundles[i]);
 		domain_nothing(b->domain, &r);
+		/* Each host names its bundle, as analyze's do. */
+		for (k = 0; k < r.nhosts; k++)
+			if (r.hosts[k].bundle == NULL)
+				r.hosts[k].bundle = xstrdup(b->bundles[i]);
 		names = batch_names(b, i, &r, &tl);
 		for (k = 0; k < r.nhosts; k++) {
 			if (write_host(b, &r, k, names[k]) != 0)
@@ -380,8 +384,8 @@ cmd_batch(const struct cli_cmd *self, int argc, char **argv)
 		cli_diag("batch: no bundle given");
 		cli_usage_cmd(self);
 	}
-	missing = cli_check_paths(&argc, argv);
 	cli_check_output(b.dir, 1, argc, argv);
+	missing = cli_check_paths(&argc, argv);
 	(void)verbosity;
 	for (i = 0; i < argc; i++)
 		if (sn == 0 || bundle_hash(argv[i]) % sn == si - 1) {

@@ -115,8 +115,8 @@ cmd_events(const struct cli_cmd *self, int argc, char **argv)
 	}
 	memset(&st, 0, sizeof(st));
 	st.w = event_writer_find(format);
-	missing = cli_check_paths(&argc, argv);
 	cli_check_output(out, 0, argc, argv);
+	missing = cli_check_paths(&argc, argv);
 	(void)verbosity;
 	inputset_init(&set);
 	set.note = cli_note;
@@ -249,8 +249,8 @@ cmd_timeline(const struct cli_cmd *self, int argc, char **argv)
 		cli_usage_cmd(self);
 	}
 	w = event_writer_find(format);
-	missing = cli_check_paths(&argc, argv);
 	cli_check_output(out, 0, argc, argv);
+	missing = cli_check_paths(&argc, argv);
 	if (jobs == 0)
 		jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
 	cli_load_opts(&lo, jobs, 0);

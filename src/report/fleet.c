@@ -206,6 +206,7 @@ fleet_load(const char *dir, struct report *r, struct tl_error *err)
 			h->host = jstr(jh, "host");
 			if (h->host == NULL)
 				h->host = xstrdup(names[i]);
+			h->bundle = jstr(jh, "bundle");
 			h->nothing = jstr(jh, "nothing");
 			xasprintf(&h->report_path, "hosts/%s", names[i]);
 			h->damaged_inputs = damaged;
@@ -437,22 +438,62 @@ fleet_write_json(FILE *fp, const struct report *r)
 	return rc;
 }
 
+/*
+ * The host's name, and when another host of the fleet has the same
+ * name, its bundle (the last part of its path) or else its report:
+ * one Computer name in four bundles reads as four hosts told apart.
+ */
+const char *
+fleet_host_label(const struct report *r, const struct host_report *h,
+    struct buf *b)
+{
+	const char	*tag, *p;
+	size_t		 i, n;
+	int		 dup = 0;
+
+	for (i = 0; i < r->nhosts && !dup; i++)
+		dup = &r->hosts[i] != h && h->host != NULL &&
+		    r->hosts[i].host != NULL &&
+		    tl_strcasecmp(r->hosts[i].host, h->host) == 0;
+	buf_reset(b);
+	buf_adds(b, h->host != NULL ? h->host : "-");
+	if (!dup)
+		return b->data;
+	tag = h->bundle != NULL ? h->bundle : h->report_path;
+	if (tag == NULL)
+		return b->data;
+	n = strlen(tag);
+	while (n > 1 && tag[n - 1] == '/')
+		n--;
+	for (p = tag + n; p > tag && p[-1] != '/'; p--)
+		;
+	buf_printf(b, " (%.*s)", (int)(tag + n - p), p);
+	return b->data;
+}
+
 int
 fleet_write_text(FILE *fp, const struct report *r)
 {
 	struct term_ring ts;
+	struct buf	 lb;
 	struct ftask	*v, *o;
-	size_t		 n, no, i, c, end, nh, k, nfail = 0;
+	size_t		 n, no, i, c, end, nh, k, nfail = 0, nrisk = 0;
+	size_t		 nrec = 0;
 	char		 a[TL_TIME_STRLEN], b[TL_TIME_STRLEN];
 
 	term_ring_init(&ts);
+	buf_init(&lb);
 	v = fleet_tasks(r, &n, 0);
-	for (i = 0; i < n; i++)
-		if (v[i].t->status == ST_FAILING)
-			nfail++;
-	fprintf(fp, "taskline fleet: %zu host%s, %zu task%s failing, %zu "
-	    "failing, at risk or recovered\n", r->nhosts, r->nhosts == 1 ?
-	    "" : "s", nfail, nfail == 1 ? "" : "s", n);
+	/* The counts of fleet.json: every task of every host by status. */
+	for (i = 0; i < r->nhosts; i++)
+		for (k = 0; k < r->hosts[i].ntasks; k++) {
+			nfail += r->hosts[i].tasks[k].status == ST_FAILING;
+			nrisk += r->hosts[i].tasks[k].status == ST_AT_RISK;
+			nrec += r->hosts[i].tasks[k].status == ST_RECOVERED;
+		}
+	fprintf(fp, "taskline fleet: %zu host%s; %zu task%s failing, %zu at "
+	    "risk, %zu recovered\n", r->nhosts, r->nhosts == 1 ? "" : "s",
+	    nfail, nfail == 1 ? "" : "s", nrisk, nrec);
 	for (c = 0; c <= CAUSE_UNKNOWN; c++) {
 		size_t	m = 0;
 
@@ -466,7 +507,8 @@ fleet_write_text(FILE *fp, const struct report *r)
 			if (v[i].t->cause == (enum cause)c)
 				fprintf(fp, "  %-9s %-28s %s  since %s\n",
 				    status_name(v[i].t->status),
-				    term_safe(&ts, v[i].h->host),
+				    term_safe(&ts, fleet_host_label(r, v[i].h,
+				    &lb)),
 				    term_safe(&ts, v[i].t->task),
 				    v[i].t->onset != TL_TIME_NONE ?
 				    tl_time_format(v[i].t->onset, a,
@@ -484,7 +526,7 @@ fleet_write_text(FILE *fp, const struct report *r)
 		for (k = i; k < end; k++)
 			fprintf(fp, "  %s %s %s (%s)\n",
 			    tl_time_format(o[k].t->onset, a, sizeof(a)),
-			    term_safe(&ts, o[k].h->host),
+			    term_safe(&ts, fleet_host_label(r, o[k].h, &lb)),
 			    term_safe(&ts, o[k].t->task),
 			    cause_name(o[k].t->cause) != NULL ?
 			    cause_name(o[k].t->cause) : "-");
@@ -498,17 +540,20 @@ fleet_write_text(FILE *fp, const struct report *r)
 				f += r->hosts[i].tasks[k].status == ST_FAILING;
 			if (r->hosts[i].nothing != NULL)
 				fprintf(fp, "  %-32s nothing analysable: %s\n",
-				    term_safe(&ts, r->hosts[i].host),
+				    term_safe(&ts, fleet_host_label(r,
+				    &r->hosts[i], &lb)),
 				    term_safe(&ts, r->hosts[i].nothing));
 			else
 				fprintf(fp, "  %-32s %zu task%s, %zu failing\n",
-				    term_safe(&ts, r->hosts[i].host),
+				    term_safe(&ts, fleet_host_label(r,
+				    &r->hosts[i], &lb)),
 				    r->hosts[i].ntasks,
 				    r->hosts[i].ntasks == 1 ? "" : "s", f);
 		}
 	}
 	free(v);
 	free(o);
+	buf_clear(&lb);
 	term_ring_clear(&ts);
 	return ferror(fp) ? -1 : 0;
 }

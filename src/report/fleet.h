@@ -23,4 +23,9 @@ int	 fleet_write_json(FILE *, const struct report *);
 int	 fleet_write_text(FILE *, const struct report *);
 char	*fleet_host_filename(const char *);
 
+struct buf;
+struct host_report;
+const char	*fleet_host_label(const struct report *,
+		    const struct host_report *, struct buf *);
+
 #endif /* TL_FLEET_H */

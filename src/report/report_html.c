@@ -34,6 +34,7 @@
 
 #include "model/codes.h"
 #include "escape.h"
+#include "fleet.h"
 #include "model/report.h"
 #include "tltime.h"
 #include "compat/tz.h"
@@ -1586,11 +1587,12 @@ fleet_svg(struct buf *b, const struct fleet_host *fh, size_t n,
 }
 
 static void
-fleet_hosts_table(struct buf *b, const struct fleet_host *fh, size_t n,
-    const struct report_opts *o)
+fleet_hosts_table(struct buf *b, const struct report *r,
+    const struct fleet_host *fh, size_t n, const struct report_opts *o)
 {
 	size_t	 i, j, k, shown;
 	const struct host_report *h;
+	struct buf	 lb;
 
 	buf_adds(b, "<h2>Hosts</h2>\n<table class=\"hosts\"><thead><tr>"
 	    "<th>host</th><th>status</th><th>failing</th><th>at risk</th>"
@@ -1600,7 +1602,9 @@ fleet_hosts_table(struct buf *b, const struct fleet_host *fh, size_t n,
 		h = fh[i].h;
 		buf_printf(b, "<tr class=\"host\" data-status=\"%s\"><td>",
 		    status_name(host_status(h)));
-		ht(b, h->host);
+		buf_init(&lb);
+		ht(b, fleet_host_label(r, h, &lb));
+		buf_clear(&lb);
 		buf_printf(b, "</td><td><span class=\"badge\" "
 		    "data-status=\"%s\">%s</span></td><td class=\"num\">%zu"
 		    "</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td>"
@@ -1670,7 +1674,7 @@ report_write_fleet_html(FILE *fp, const struct report *r,
 		fleet_by_cause(&b, r);
 		buf_adds(&b, "<h2>Onsets across the fleet</h2>\n");
 		fleet_svg(&b, fh, r->nhosts, o);
-		fleet_hosts_table(&b, fh, r->nhosts, o);
+		fleet_hosts_table(&b, r, fh, r->nhosts, o);
 	}
 	html_tail(&b);
 	free(fh);

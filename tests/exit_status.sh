@@ -70,6 +70,17 @@ else
 	bad "no TaskScheduler log in the demo"
 fi
 
+# -v names every input as it is read; -q keeps the damage to a count.
+tl timeline -v "$demo" >/dev/null 2>"$tmp/err"
+grep -q "read .*Backup/Nightly: task-xml, [0-9]* bytes" "$tmp/err" &&
+    ok "-v names the inputs" || bad "-v: $(head -2 "$tmp/err")"
+if [ -s "$tmp/cut/ts.evtx" ]; then
+	tl timeline -q "$tmp/cut" >/dev/null 2>"$tmp/err"
+	{ grep -q "ts.evtx: [0-9]* damaged record" "$tmp/err" &&
+	    ! grep -q "offset" "$tmp/err"; } && ok "-q: a count per input" ||
+	    bad "-q: $(cat "$tmp/err")"
+fi
+
 # Unreadable (not as root: root reads everything).
 if [ "$(id -u)" -ne 0 ]; then
 	mkdir "$tmp/locked" && chmod 000 "$tmp/locked"

@@ -96,6 +96,8 @@ int	 cli_close_output(FILE *, const char *);
 void	 cli_diag(const char *, ...) __attribute__((format(printf, 1, 2)));
 void	 cli_print_error(const struct tl_error *);
 void	 cli_note(void *, const char *, const char *);
+struct input;
+void	 cli_list_inputs(struct input *const *, size_t);
 
 struct timeline;
 struct report;

@@ -72,7 +72,7 @@ cli_is_bundle_path(const char *path)
  */
 static int
 analyze_set(const struct load_opts *lo, const struct diag_opts *dopts,
-    char **paths, size_t n, int bundle, struct report *r)
+    char **paths, size_t n, int bundle, struct report *r, int verbosity)
 {
 	struct timeline	tl;
 	struct load	ld;
@@ -81,7 +81,9 @@ analyze_set(const struct load_opts *lo, const struct diag_opts *dopts,
 	int		st;
 
 	cli_load(&ld, &tl, lo, paths, n, bundle != -2);
-	cli_print_diags(&tl, CLI_NORMAL);
+	if (verbosity == CLI_VERBOSE)
+		cli_list_inputs(tl.inputs.v, tl.inputs.n);
+	cli_print_diags(&tl, verbosity);
 	diagnose(&tl, dopts, r);
 	st = cli_exit_status(r, &tl);
 	/* Damage counts even when the set held nothing analysable. */
@@ -187,7 +189,7 @@ cli_domain_scan(const struct load_opts *lo, char **paths, size_t n,
  */
 static void
 analyze_sets(const struct load_opts *lo, struct diag_opts *dopts,
-    int argc, char **argv, struct report *r, int *status)
+    int argc, char **argv, struct report *r, int *status, int verbosity)
 {
 	struct domain_store	 dom;
 	struct report		 part;
@@ -206,11 +208,13 @@ analyze_sets(const struct load_opts *lo, struct diag_opts *dopts,
 			loose[nloose++] = argv[i];
 			continue;
 		}
-		flags |= analyze_set(lo, dopts, &argv[i], 1, 0, &part);
+		flags |= analyze_set(lo, dopts, &argv[i], 1, 0, &part,
+		    verbosity);
 		report_append(r, &part);
 	}
 	if (nloose > 0) {
-		flags |= analyze_set(lo, dopts, loose, nloose, -2, &part);
+		flags |= analyze_set(lo, dopts, loose, nloose, -2, &part,
+		    verbosity);
 		report_append(r, &part);
 	}
 	free(loose);
@@ -303,7 +307,7 @@ cmd_analyze(const struct cli_cmd *self, int argc, char **argv)
 	lo.note = cli_note;
 	lo.since = since;
 	lo.until = until;
-	analyze_sets(&lo, &dopts, argc, argv, &r, &status);
+	analyze_sets(&lo, &dopts, argc, argv, &r, &status, verbosity);
 	fp = cli_open_output(out);
 	ropts.color = !nocolor && out == NULL && isatty(STDOUT_FILENO) &&
 	    getenv("NO_COLOR") == NULL && strcmp(format, "text") == 0;
@@ -313,7 +317,6 @@ cmd_analyze(const struct cli_cmd *self, int argc, char **argv)
 		rc = TL_EXIT_FATAL;
 	else
 		rc = missing > 0 ? TL_EXIT_NOINPUT : status;
-	(void)verbosity;
 	cli_summary(rc, &r, missing);
 	report_free(&r);
 	input_tmp_cleanup();

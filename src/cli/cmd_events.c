@@ -117,7 +117,6 @@ cmd_events(const struct cli_cmd *self, int argc, char **argv)
 	st.w = event_writer_find(format);
 	cli_check_output(out, 0, argc, argv);
 	missing = cli_check_paths(&argc, argv);
-	(void)verbosity;
 	inputset_init(&set);
 	set.note = cli_note;
 	for (i = 0; i < (size_t)argc; i++) {
@@ -129,6 +128,8 @@ cmd_events(const struct cli_cmd *self, int argc, char **argv)
 		} else if (set.n == n0)
 			cli_no_evidence(argv[i]);
 	}
+	if (verbosity == CLI_VERBOSE)
+		cli_list_inputs(set.v, set.n);
 	fp = cli_open_output(out);
 	writer_ctx_init(&ctx, fp);
 	ctx.color = 0;
@@ -268,6 +269,8 @@ cmd_timeline(const struct cli_cmd *self, int argc, char **argv)
 	load_run(&ld);
 	if (getenv("TASKLINE_STATS") != NULL)
 		cli_load_stats(&tl);
+	if (verbosity == CLI_VERBOSE)
+		cli_list_inputs(tl.inputs.v, tl.inputs.n);
 	cli_print_diags(&tl, verbosity);
 	/*
 	 * Configuration facts join the timeline, dated where known, with

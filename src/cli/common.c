@@ -121,6 +121,18 @@ cli_print_diags(const struct timeline *tl, int verbosity)
 	}
 }
 
+/* -v: every input, its kind and size. */
+void
+cli_list_inputs(struct input *const *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		cli_diag("read %s: %s, %llu bytes", v[i]->path,
+		    input_kind_name(v[i]->kind),
+		    (unsigned long long)v[i]->size);
+}
+
 void
 cli_note(void *arg, const char *path, const char *msg)
 {

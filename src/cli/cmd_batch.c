@@ -386,7 +386,6 @@ cmd_batch(const struct cli_cmd *self, int argc, char **argv)
 	}
 	cli_check_output(b.dir, 1, argc, argv);
 	missing = cli_check_paths(&argc, argv);
-	(void)verbosity;
 	for (i = 0; i < argc; i++)
 		if (sn == 0 || bundle_hash(argv[i]) % sn == si - 1) {
 			b.bundles = xreallocarray(b.bundles, b.n + 1,
@@ -410,7 +409,7 @@ cmd_batch(const struct cli_cmd *self, int argc, char **argv)
 	b.domain = &dom;
 	pthread_mutex_init(&b.lock, NULL);
 	pthread_cond_init(&b.turn, NULL);
-	b.progress = isatty(STDERR_FILENO);
+	b.progress = isatty(STDERR_FILENO) && verbosity != CLI_QUIET;
 	b.start = time(NULL);
 	n = jobs > 0 ? jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
 	if (n < 1)

@@ -84,6 +84,7 @@ struct hctx {
 	struct finding_list	 *findings;
 	uint32_t		 *inputs;
 	size_t			  ninputs;
+	int			  damaged_only;	/* named only by damaged logs */
 	struct evkey		 *byid;		/* case_index() */
 	struct taskkey		 *bytask;
 	size_t			  nbytask;

@@ -55,6 +55,19 @@ host_index(struct hctx **hv, size_t *n, const char *name)
 	return (int)(*n - 1);
 }
 
+/* The index of bundle b among bundles[0..nb), or nb. */
+static size_t
+bundle_slot(const char **bundles, size_t nb, const char *b)
+{
+	size_t	j;
+
+	for (j = 0; j < nb; j++)
+		if ((bundles[j] == NULL && b == NULL) || (bundles[j] != NULL &&
+		    b != NULL && strcmp(bundles[j], b) == 0))
+			break;
+	return j;
+}
+
 /* Remember that input i holds evidence of host h. */
 static void
 hctx_add_input(struct hctx *h, uint32_t i)
@@ -381,6 +394,8 @@ report_inputs(struct timeline *tl, struct report *r)
 		r->inputs[i].recovered = in->stats.recovered;
 		r->inputs[i].damaged = in->stats.damaged;
 		r->inputs[i].skipped = in->stats.skipped;
+		r->inputs[i].undecoded = in->stats.undecoded;
+		r->inputs[i].partial = in->stats.partial_wanted;
 		if (in->note != NULL)
 			r->inputs[i].note = xstrdup(in->note);
 		for (j = 0; j < tl->ndiags && r->inputs[i].note == NULL; j++) {
@@ -394,59 +409,66 @@ report_inputs(struct timeline *tl, struct report *r)
 	}
 }
 
-void
-diagnose(struct timeline *tl, const struct diag_opts *opts,
-    struct report *r)
-{
-	struct hctx		*hv = NULL, *h;
-	struct host_report	*hr;
-	const struct event	*ev;
-	const struct input	*in;
-	const char		*name, *host, **bundles = NULL;
-	size_t			 nh = 0, nb = 0, i, j, k;
-	int			 hi, from_events;
-	int			*bundle_host_idx = NULL;
+/* Hosts being built: one per bundle, more for names events carry. */
+struct plan {
+	struct hctx	 *hv;
+	size_t		  nh;
+	const char	**bundles;
+	size_t		  nb;
+	int		 *bundle_host;	/* per bundle, its index in hv */
+};
 
-	memset(r, 0, sizeof(*r));
-	timeline_localize(tl);
-	report_inputs(tl, r);
-	/* Every bundle gets a host, so configuration files find theirs. */
+/* The host of the bundle input i came from. */
+static int
+plan_bundle_host(const struct plan *p, const struct input *in)
+{
+	size_t	j = bundle_slot(p->bundles, p->nb, in->bundle);
+
+	return p->bundle_host[j < p->nb ? j : 0];
+}
+
+/* Every bundle gets a host, so configuration files find theirs. */
+static void
+plan_bundles(struct timeline *tl, struct plan *p)
+{
+	const struct input	*in;
+	const char		*host;
+	size_t			 i, j;
+	int			 from_events;
+
 	for (i = 0; i < tl->inputs.n; i++) {
 		in = tl->inputs.v[i];
-		for (j = 0; j < nb; j++)
-			if ((bundles[j] == NULL && in->bundle == NULL) ||
-			    (bundles[j] != NULL && in->bundle != NULL &&
-			    strcmp(bundles[j], in->bundle) == 0))
-				break;
-		if (j == nb) {
-			bundles = xreallocarray(bundles, nb + 1,
-			    sizeof(*bundles));
-			bundles[nb++] = in->bundle;
+		if (bundle_slot(p->bundles, p->nb, in->bundle) == p->nb) {
+			p->bundles = xreallocarray(p->bundles, p->nb + 1,
+			    sizeof(*p->bundles));
+			p->bundles[p->nb++] = in->bundle;
 		}
 	}
-	bundle_host_idx = xcalloc(nb + 1, sizeof(*bundle_host_idx));
-	for (j = 0; j < nb; j++) {
-		host = timeline_bundle_host(tl, bundles[j], &from_events);
-		bundle_host_idx[j] = host_index(&hv, &nh, host);
+	p->bundle_host = xcalloc(p->nb + 1, sizeof(*p->bundle_host));
+	for (j = 0; j < p->nb; j++) {
+		host = timeline_bundle_host(tl, p->bundles[j], &from_events);
+		p->bundle_host[j] = host_index(&p->hv, &p->nh, host);
 		if (from_events)
-			hv[bundle_host_idx[j]].from_events = 1;
+			p->hv[p->bundle_host[j]].from_events = 1;
 	}
-	/* Events go to the host they name (forwarded logs hold several). */
+}
+
+/* Events go to the host they name (forwarded logs hold several). */
+static void
+plan_events(struct timeline *tl, struct plan *p)
+{
+	const struct event	*ev;
+	struct hctx		*h;
+	size_t			 i;
+	int			 hi;
+
 	for (i = 0; i < tl->nevents; i++) {
 		ev = tl->events[i];
-		in = tl->inputs.v[ev->input];
 		if (ev->host != NULL && *ev->host != '\0')
-			hi = host_index(&hv, &nh, ev->host);
-		else {
-			for (j = 0; j < nb; j++)
-				if ((bundles[j] == NULL && in->bundle ==
-				    NULL) || (bundles[j] != NULL &&
-				    in->bundle != NULL && strcmp(bundles[j],
-				    in->bundle) == 0))
-					break;
-			hi = bundle_host_idx[j < nb ? j : 0];
-		}
-		h = &hv[hi];
+			hi = host_index(&p->hv, &p->nh, ev->host);
+		else
+			hi = plan_bundle_host(p, tl->inputs.v[ev->input]);
+		h = &p->hv[hi];
 		h->from_events |= ev->host != NULL;
 		h->events = xreallocarray(h->events, h->nevents + 1,
 		    sizeof(*h->events));
@@ -454,30 +476,36 @@ diagnose(struct timeline *tl, const struct diag_opts *opts,
 		account_table_from_event(&h->accounts, ev);
 		hctx_add_input(h, ev->input);
 	}
-	/*
-	 * Task definitions and policies go to their bundle's host, or to
-	 * the host of the bundle whose logs sit nearer (place.h).
-	 */
-	for (i = 0; i < tl->ntasks + tl->npolicies; i++) {
-		uint32_t input = i < tl->ntasks ? tl->tasks[i]->input :
-		    tl->policies[i - tl->ntasks]->input;
+}
 
+/*
+ * Task definitions and policies go to their bundle's host, or to the
+ * host of the bundle whose logs sit nearer (place.h).
+ */
+static void
+plan_config(struct timeline *tl, const struct diag_opts *opts,
+    struct plan *p)
+{
+	const struct input	*in;
+	struct taskdef		*td;
+	struct hctx		*h;
+	size_t			 i;
+	uint32_t		 input;
+
+	for (i = 0; i < tl->ntasks + tl->npolicies; i++) {
+		input = i < tl->ntasks ? tl->tasks[i]->input :
+		    tl->policies[i - tl->ntasks]->input;
 		in = tl->inputs.v[input];
-		for (j = 0; j < nb; j++)
-			if ((bundles[j] == NULL && in->bundle == NULL) ||
-			    (bundles[j] != NULL && in->bundle != NULL &&
-			    strcmp(bundles[j], in->bundle) == 0))
-				break;
-		h = &hv[place_host(hv, nh, &tl->inputs, in->path,
-		    bundle_host_idx[j < nb ? j : 0], opts->domain)];
+		h = &p->hv[place_host(p->hv, p->nh, &tl->inputs, in->path,
+		    plan_bundle_host(p, in), opts->domain)];
 		if (i < tl->ntasks) {
-			if (tl->tasks[i]->path != NULL &&
-			    glob_match(opts->task_glob, tl->tasks[i]->path))
-				case_task_add(h, tl->tasks[i]->path,
-				    tl->tasks[i]);
+			td = tl->tasks[i];
+			if (td->path != NULL &&
+			    glob_match(opts->task_glob, td->path))
+				case_task_add(h, td->path, td);
 			h->defs = xreallocarray(h->defs, h->ndefs + 1,
 			    sizeof(*h->defs));
-			h->defs[h->ndefs++] = tl->tasks[i];
+			h->defs[h->ndefs++] = td;
 		} else {
 			h->pols = xreallocarray(h->pols, h->npols + 1,
 			    sizeof(*h->pols));
@@ -485,22 +513,45 @@ diagnose(struct timeline *tl, const struct diag_opts *opts,
 		}
 		hctx_add_input(h, input);
 	}
-	/* Inputs that gave nothing still belong to their bundle's host. */
+}
+
+/*
+ * Inputs that gave nothing belong to the host their records name (the
+ * raw scan reads Computer even where libevtx decodes nothing), else to
+ * their bundle's host: damage is charged to the machine it is about.
+ */
+static void
+plan_empty_inputs(struct timeline *tl, struct plan *p)
+{
+	const struct input	*in;
+	size_t			 i, before;
+	int			 hi;
+
 	for (i = 0; i < tl->inputs.n; i++) {
 		in = tl->inputs.v[i];
 		if (in->stats.records != 0 && !in->unusable)
 			continue;
-		for (j = 0; j < nb; j++)
-			if ((bundles[j] == NULL && in->bundle == NULL) ||
-			    (bundles[j] != NULL && in->bundle != NULL &&
-			    strcmp(bundles[j], in->bundle) == 0))
-				break;
-		h = &hv[bundle_host_idx[j < nb ? j : 0]];
-		hctx_add_input(h, (uint32_t)i);
+		if (in->stats.host[0] != '\0') {
+			before = p->nh;
+			hi = host_index(&p->hv, &p->nh, in->stats.host);
+			if ((size_t)hi == before)
+				p->hv[hi].damaged_only = 1;
+		} else
+			hi = plan_bundle_host(p, in);
+		hctx_add_input(&p->hv[hi], (uint32_t)i);
 	}
-	/* Tasks named by events. */
-	for (i = 0; i < nh; i++) {
-		h = &hv[i];
+}
+
+/* Tasks named by events, beside those with a definition. */
+static void
+plan_task_names(const struct diag_opts *opts, struct plan *p)
+{
+	struct hctx	*h;
+	const char	*name;
+	size_t		 i, j;
+
+	for (i = 0; i < p->nh; i++) {
+		h = &p->hv[i];
 		for (j = 0; j < h->nevents; j++) {
 			name = event_task_name(h->events[j]);
 			if (name != NULL && *name == '\\' &&
@@ -509,54 +560,85 @@ diagnose(struct timeline *tl, const struct diag_opts *opts,
 		}
 		case_tasks_finish(h);
 	}
-	/* Hosts in name order; each diagnosed. */
-	for (i = 1; i < nh; i++)
-		for (j = i; j > 0 && tl_strcasecmp(hv[j].name,
-		    hv[j - 1].name) < 0; j--) {
-			struct hctx tmp = hv[j];
+}
 
-			hv[j] = hv[j - 1];
-			hv[j - 1] = tmp;
-		}
-	r->hosts = xcalloc(nh + 1, sizeof(*r->hosts));
-	for (i = 0; i < nh; i++) {
-		h = &hv[i];
+static int
+hctx_name_cmp(const void *a, const void *b)
+{
+	return tl_strcasecmp(((const struct hctx *)a)->name,
+	    ((const struct hctx *)b)->name);
+}
+
+static int
+input_index_cmp(const void *a, const void *b)
+{
+	uint32_t	x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Diagnose one host: its policy, findings, every task, gaps. */
+static void
+diagnose_host(struct timeline *tl, const struct diag_opts *opts,
+    struct hctx *h, struct host_report *hr)
+{
+	size_t	j;
+
+	hr->host = xstrdup(h->name);
+	hr->from_events = h->from_events;
+	finding_list_init(&hr->findings);
+	host_policy(h, &hr->findings);
+	static_findings_host(h->defs, h->ndefs, h->policy, h->name,
+	    &hr->findings);
+	h->findings = &hr->findings;
+	domain_attach(opts->domain, h);
+	case_index(h);
+	hr->tasks = xcalloc(h->ntasks + 1, sizeof(*hr->tasks));
+	for (j = 0; j < h->ntasks; j++)
+		diagnose_task(h, &h->tasks[j], &hr->tasks[hr->ntasks++]);
+	host_clusters(hr);
+	host_gaps(tl, h, hr);
+	finding_list_sort(&hr->findings);
+	hr->ninputs = h->ninputs;
+	hr->inputs = xcalloc(h->ninputs + 1, sizeof(*hr->inputs));
+	memcpy(hr->inputs, h->inputs, h->ninputs * sizeof(*h->inputs));
+	qsort(hr->inputs, hr->ninputs, sizeof(*hr->inputs), input_index_cmp);
+}
+
+void
+diagnose(struct timeline *tl, const struct diag_opts *opts,
+    struct report *r)
+{
+	struct plan	 p;
+	struct hctx	*h;
+	size_t		 i;
+
+	memset(r, 0, sizeof(*r));
+	memset(&p, 0, sizeof(p));
+	timeline_localize(tl);
+	report_inputs(tl, r);
+	plan_bundles(tl, &p);
+	plan_events(tl, &p);
+	plan_config(tl, opts, &p);
+	plan_empty_inputs(tl, &p);
+	plan_task_names(opts, &p);
+	/* Host names are unique: the order is total. */
+	if (p.nh > 1)
+		qsort(p.hv, p.nh, sizeof(*p.hv), hctx_name_cmp);
+	r->hosts = xcalloc(p.nh + 1, sizeof(*r->hosts));
+	for (i = 0; i < p.nh; i++) {
+		h = &p.hv[i];
 		if ((h->ntasks == 0 && h->npols == 0 && h->ndefs == 0 &&
-		    h->nevents == 0) || domain_is_dc(opts->domain, h->name))
+		    h->nevents == 0 && !h->damaged_only) ||
+		    domain_is_dc(opts->domain, h->name))
 			continue;	/* nothing, or domain evidence */
-		hr = &r->hosts[r->nhosts++];
-		hr->host = xstrdup(h->name);
-		hr->from_events = h->from_events;
-		finding_list_init(&hr->findings);
-		host_policy(h, &hr->findings);
-		static_findings_host(h->defs, h->ndefs, h->policy, h->name,
-		    &hr->findings);
-		h->findings = &hr->findings;
-		domain_attach(opts->domain, h);
-		case_index(h);
-		hr->tasks = xcalloc(h->ntasks + 1, sizeof(*hr->tasks));
-		for (j = 0; j < h->ntasks; j++)
-			diagnose_task(h, &h->tasks[j], &hr->tasks[hr->ntasks++]);
-		host_clusters(hr);
-		host_gaps(tl, h, hr);
-		finding_list_sort(&hr->findings);
-		hr->ninputs = h->ninputs;
-		hr->inputs = xcalloc(h->ninputs + 1, sizeof(*hr->inputs));
-		memcpy(hr->inputs, h->inputs, h->ninputs * sizeof(*h->inputs));
-		for (j = 1; j < hr->ninputs; j++)
-			for (k = j; k > 0 && hr->inputs[k] <
-			    hr->inputs[k - 1]; k--) {
-				uint32_t x = hr->inputs[k];
-
-				hr->inputs[k] = hr->inputs[k - 1];
-				hr->inputs[k - 1] = x;
-			}
+		diagnose_host(tl, opts, h, &r->hosts[r->nhosts++]);
 	}
-	for (i = 0; i < nh; i++) {
-		free(hv[i].defs);
-		hctx_clear(&hv[i]);
+	for (i = 0; i < p.nh; i++) {
+		free(p.hv[i].defs);
+		hctx_clear(&p.hv[i]);
 	}
-	free(hv);
-	free(bundles);
-	free(bundle_host_idx);
+	free(p.hv);
+	free(p.bundles);
+	free(p.bundle_host);
 }

@@ -119,6 +119,22 @@ gap(struct host_report *hr, const char *id, const struct event *ev,
 	va_end(ap);
 }
 
+/*
+ * Did a 4719 switch auditing off?  Only its AuditPolicyChanges says:
+ * %%8448 "Success removed", %%8450 "Failure removed" (%%8449 and %%8451
+ * add).  A 4719 without the field (a deleted record read without its
+ * template) shows no gap: the data does not say what changed.
+ */
+static int
+audit_removed(const struct event *ev)
+{
+	const char	*v = event_get(ev, "AuditPolicyChanges");
+
+	if (v == NULL)
+		return 0;
+	return strstr(v, "%%8448") != NULL || strstr(v, "%%8450") != NULL ||
+	    tl_strcasestr(v, "removed") != NULL;
+}
 
 /* What the evidence of this host cannot show, and why. */
 void
@@ -154,12 +170,12 @@ host_gaps(struct timeline *tl, struct hctx *h, struct host_report *hr)
 			gap(hr, "task-history-disabled", ev, NULL, "Task "
 			    "Scheduler switched its Operational log off: no "
 			    "run history after this time");
-		else if (event_is(ev, "Security-Auditing", 4719))
+		else if (event_is(ev, "Security-Auditing", 4719) &&
+		    audit_removed(ev))
 			gap(hr, "audit-policy-changed", ev, NULL, "Audit "
 			    "policy changed (%s): logon and account events "
 			    "may be missing after this time",
-			    event_get(ev, "AuditPolicyChanges") != NULL ?
-			    event_get(ev, "AuditPolicyChanges") : "?");
+			    event_get(ev, "AuditPolicyChanges"));
 	}
 	if (first_task == NULL && h->ndefs > 0)
 		gap(hr, "task-history-missing", NULL, NULL, "No "
@@ -198,6 +214,18 @@ host_gaps(struct timeline *tl, struct hctx *h, struct host_report *hr)
 			gap(hr, "input-damaged", NULL, in->path, "%s has "
 			    "%llu damaged record(s)", in->path,
 			    (unsigned long long)in->stats.damaged);
+		if (in->stats.undecoded > 0)
+			gap(hr, "records-undecoded", NULL, in->path, "%llu "
+			    "record(s) in %s could not be decoded (the log is "
+			    "not empty: see its damage lines for the chunks)",
+			    (unsigned long long)in->stats.undecoded, in->path);
+		if (in->stats.partial_wanted > 0)
+			gap(hr, "records-partial", NULL, in->path, "%llu "
+			    "deleted record(s) of Task Scheduler or Security "
+			    "in %s could be read only in part: their template "
+			    "is gone, so their fields are named from what the "
+			    "event is known to carry", (unsigned long long)
+			    in->stats.partial_wanted, in->path);
 	}
 	if (h->policy == NULL || (secpol_regvalue(h->policy,
 	    "DisableDomainCreds", NULL, NULL, NULL) != 0 &&

@@ -136,6 +136,8 @@ struct report_input {
 	uint64_t	 recovered;
 	uint64_t	 damaged;
 	uint64_t	 skipped;
+	uint64_t	 undecoded;	/* records the library could not decode */
+	uint64_t	 partial;	/* deleted, wanted, read only in part */
 	char		*note;		/* first damage or why it was unusable */
 };
 

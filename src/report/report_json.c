@@ -277,6 +277,10 @@ json_input(struct buf *b, const struct report_input *in)
 	buf_printf(b, "%" PRIu64, in->damaged);
 	jkey(b, "skipped", 0);
 	buf_printf(b, "%" PRIu64, in->skipped);
+	jkey(b, "undecoded", 0);
+	buf_printf(b, "%" PRIu64, in->undecoded);
+	jkey(b, "partial", 0);
+	buf_printf(b, "%" PRIu64, in->partial);
 	jkey(b, "note", 0);
 	json_add_string(b, in->note);
 	buf_addc(b, '}');

@@ -42,7 +42,8 @@ grep -q '"source_file":"../../../hostile.zip!/%2E%2E/%2E%2E/escape1.xml"' \
     "$work/out.jsonl" || fail "../ not shown sanitised"
 grep -q 'hostile.zip!/ctl%01name.xml' "$work/out.jsonl" ||
     fail "control character not shown escaped"
-grep -q '"TaskName":"\\\\Backup\\\\Nightly"' "$work/out.jsonl" ||
+# (EventData as top-level event_data_* keys since taskline.event/2)
+grep -q '"event_data_TaskName":"\\\\Backup\\\\Nightly"' "$work/out.jsonl" ||
     fail "task path from a backslashed entry name"
 [ "$(sha256sum "$work/hostile.zip")" = "$sha_before" ] &&
     [ "$(stat -c '%s %Y %Z %a' "$work/hostile.zip")" = "$stat_before" ] ||

@@ -1,16 +1,20 @@
 /*
  * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
  *
- * report.c: names of statuses and roles, and freeing a report.  The
- * engine fills a report; the writers only read it.
+ * report.c: names of statuses and roles, how a report shows a time (in
+ * the zone the user asked for), and freeing a report.  The engine fills
+ * a report; the writers only read it.
  */
 
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "compat/tz.h"
 #include "report.h"
+#include "tltime.h"
 #include "util.h"
 
 static const char *status_names[] = {
@@ -118,4 +122,33 @@ report_free(struct report *r)
 	}
 	free(r->domain);
 	memset(r, 0, sizeof(*r));
+}
+
+/*
+ * "2026-03-04 01:30:00Z", or in --tz: "2026-03-04 02:30:00+01:00".
+ */
+const char *
+report_when(const struct report_opts *o, int64_t t, char *s, size_t len)
+{
+	int64_t	off;
+	char	tmp[TL_TIME_STRLEN];
+	int	m;
+
+	if (t == TL_TIME_NONE) {
+		snprintf(s, len, "-");
+		return s;
+	}
+	off = o->tz_name != NULL ? tz_offset(o->tz_name, t) : 0;
+	tl_time_format(t + off, tmp, sizeof(tmp));
+	tmp[10] = ' ';
+	tmp[19] = '\0';
+	if (off == 0 && (o->tz_name == NULL || strcmp(o->tz_name,
+	    "UTC") == 0)) {
+		snprintf(s, len, "%sZ", tmp);
+		return s;
+	}
+	m = (int)(off / (60 * TL_TICKS_PER_SEC)) % (24 * 60);
+	snprintf(s, len, "%.19s%c%02d:%02d", tmp, m < 0 ? '-' : '+',
+	    abs(m) / 60 % 100, abs(m) % 60);
+	return s;
 }

@@ -17,7 +17,6 @@
 #include "model/report.h"
 #include "tltime.h"
 #include "utf.h"
-#include "compat/tz.h"
 
 #define RED	"\033[31m"
 #define GREEN	"\033[32m"
@@ -25,36 +24,6 @@
 #define BOLD	"\033[1m"
 #define DIM	"\033[2m"
 #define RESET	"\033[0m"
-
-/*
- * "2026-03-04 01:30:00Z", or in --tz: "2026-03-04 02:30:00+01:00".
- * Shared with the HTML writer.
- */
-const char *
-report_when(const struct report_opts *o, int64_t t, char *s, size_t len)
-{
-	int64_t	off;
-	char	tmp[TL_TIME_STRLEN];
-	int	m;
-
-	if (t == TL_TIME_NONE) {
-		snprintf(s, len, "-");
-		return s;
-	}
-	off = o->tz_name != NULL ? tz_offset(o->tz_name, t) : 0;
-	tl_time_format(t + off, tmp, sizeof(tmp));
-	tmp[10] = ' ';
-	tmp[19] = '\0';
-	if (off == 0 && (o->tz_name == NULL || strcmp(o->tz_name,
-	    "UTC") == 0)) {
-		snprintf(s, len, "%sZ", tmp);
-		return s;
-	}
-	m = (int)(off / (60 * TL_TICKS_PER_SEC)) % (24 * 60);
-	snprintf(s, len, "%.19s%c%02d:%02d", tmp, m < 0 ? '-' : '+',
-	    abs(m) / 60 % 100, abs(m) % 60);
-	return s;
-}
 
 static const char *
 col(const struct report_opts *o, const char *c)
@@ -354,21 +323,4 @@ report_write_text(FILE *fp, const struct report *r,
 		    "found.\n");
 	term_ring_clear(&ts);
 	return ferror(fp) ? -1 : 0;
-}
-
-static const struct report_writer report_writers[] = {
-	{ "html", report_write_html },
-	{ "json", report_write_json },
-	{ "text", report_write_text },
-};
-
-const struct report_writer *
-report_writer_find(const char *name)
-{
-	size_t	i;
-
-	for (i = 0; i < TL_NELEM(report_writers); i++)
-		if (strcmp(report_writers[i].name, name) == 0)
-			return &report_writers[i];
-	return NULL;
 }

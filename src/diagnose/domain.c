@@ -26,7 +26,7 @@
 static const uint32_t kdc_ids[] = { 4768, 4771 };
 /* What members need of a controller's log (DOMAIN.md §7 (b), (c)). */
 static const uint32_t account_ids[] = {
-	4720, 4722, 4723, 4724, 4725, 4726, 4738, 4740, 4767, 4771
+	4720, 4722, 4723, 4724, 4725, 4726, 4738, 4740, 4767, 4768, 4771
 };
 
 static int

@@ -340,6 +340,44 @@ test_credential_store(const struct tctx *t, const struct event *ev)
 	return 1;
 }
 
+/*
+ * A domain controller's 4768/4771 for the task's account whose Kerberos
+ * status names the reason (DOMAIN.md §2.3): 0x6 the principal is
+ * unknown (deleted, renamed), 0x12 revoked (disabled, locked, expired);
+ * 0x18 pre-authentication failed (a wrong password).
+ */
+static int
+kdc_status_is(const struct event *ev, const char *const *codes, size_t n)
+{
+	const char	*v;
+	size_t		 k;
+
+	if ((v = event_get(ev, "Status")) == NULL)
+		return 0;
+	for (k = 0; k < n; k++)
+		if (tl_strcasecmp(v, codes[k]) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+test_kdc_account(const struct tctx *t, const struct event *ev)
+{
+	static const char *const codes[] = { "0x6", "0x12" };
+
+	(void)t;
+	return kdc_status_is(ev, codes, TL_NELEM(codes));
+}
+
+static int
+test_kdc_password(const struct tctx *t, const struct event *ev)
+{
+	static const char *const codes[] = { "0x18" };
+
+	(void)t;
+	return kdc_status_is(ev, codes, TL_NELEM(codes));
+}
+
 /* ------------------------------------------------------------------ */
 /* Rules a row cannot say. */
 
@@ -1220,6 +1258,22 @@ static const struct rule rules[] = {
 	    .tier = { { AT_WINDOW, -DAY - 1, AT_LAST_FAILURE, 0, 4,
 	    "credential store, LSA or certificate trouble", 0 } },
 	    .cause = CAUSE_BROADER },
+	{ R_KDC_STATUS, "kdc-status", "KDC refused",
+	    "the domain controller's 4768/4771 for the account: principal "
+	    "unknown (0x6) or revoked (0x12)",
+	    .sel = { { SEC, { 4768, 4771 } } }, .test = test_kdc_account,
+	    .tier = { { AT_ONSET, -10 * MINUTE, AT_OPEN, 0, 16, "the domain "
+	    "controller does not know the account or refuses it (Kerberos "
+	    "status 0x6 or 0x12)", 0 } },
+	    .cause = CAUSE_ACCOUNT, .flags = RF_PRINCIPAL },
+	{ R_KDC_STATUS, "kdc-status", "KDC refused",
+	    "the domain controller's 4768/4771 for the account: "
+	    "pre-authentication failed (0x18)",
+	    .sel = { { SEC, { 4768, 4771 } } }, .test = test_kdc_password,
+	    .tier = { { AT_ONSET, -10 * MINUTE, AT_OPEN, 0, 8, "the domain "
+	    "controller rejects the account's password (Kerberos status "
+	    "0x18)", 0 } },
+	    .cause = CAUSE_DRIFT, .flags = RF_PRINCIPAL },
 	{ R_SAM_ACCOUNT, "sam-local-account", NULL,
 	    "the SAM hive: the local account's password set, disabled, "
 	    "locked or expired", .flags = RF_ALWAYS,

@@ -38,6 +38,7 @@ enum rule_id {
 	R_SECURITY_PACKAGE,
 	R_SECURITY_SOFTWARE,
 	R_OTHERS_RUN_FINE,
+	R_KDC_STATUS,
 	R_COUNT,		/* at most 32: tctx.supported is a mask */
 };
 

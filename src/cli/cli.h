@@ -69,6 +69,17 @@ struct cli_cmd {
 #define CLI_NORMAL	0
 #define CLI_VERBOSE	1
 
+/* The options several commands share, parsed in one place. */
+struct cli_common {
+	const char	*out;		/* -o */
+	int		 jobs;		/* -j; 0: one per core */
+	int		 verbosity;	/* -q, -v */
+	int		 fields;	/* --fields */
+	int		 xml;		/* --xml */
+	int64_t		 since;		/* --since, TL_TIME_NONE: open */
+	int64_t		 until;		/* --until */
+};
+
 int	 cmd_analyze(const struct cli_cmd *, int, char **);
 int	 cmd_batch(const struct cli_cmd *, int, char **);
 int	 cmd_events(const struct cli_cmd *, int, char **);
@@ -81,6 +92,8 @@ void	 cli_usage_line(struct buf *, const struct cli_cmd *);
 void	 cli_usage_all(FILE *, const struct cli_cmd *, size_t);
 void	 cli_help(FILE *, const struct cli_cmd *);
 int	 cli_getopt(const struct cli_cmd *, int, char **);
+void	 cli_common_init(struct cli_common *);
+int	 cli_common_opt(const struct cli_cmd *, int, struct cli_common *);
 void	 cli_usage_cmd(const struct cli_cmd *) __attribute__((noreturn));
 void	 cli_bad_value(const struct cli_cmd *, int, const char *,
 	    const char *) __attribute__((noreturn));

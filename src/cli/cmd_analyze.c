@@ -236,17 +236,18 @@ cmd_analyze(const struct cli_cmd *self, int argc, char **argv)
 	struct diag_opts		 dopts;
 	struct report_opts		 ropts;
 	const struct report_writer	*w;
-	const char			*format = "text", *out = NULL;
+	struct cli_common		 o;
+	const char			*format = "text";
 	FILE				*fp;
 	size_t				 missing;
-	int64_t				 since = TL_TIME_NONE;
-	int64_t				 until = TL_TIME_NONE;
-	int				 ch, jobs = 0, nocolor = 0, rc, status;
-	int				 verbosity = CLI_NORMAL;
+	int				 ch, nocolor = 0, rc, status;
 
 	memset(&dopts, 0, sizeof(dopts));
 	memset(&ropts, 0, sizeof(ropts));
+	cli_common_init(&o);
 	while ((ch = cli_getopt(self, argc, argv)) != -1) {
+		if (cli_common_opt(self, ch, &o))
+			continue;
 		switch (ch) {
 		case 'f':
 			format = optarg;
@@ -254,29 +255,8 @@ cmd_analyze(const struct cli_cmd *self, int argc, char **argv)
 				cli_bad_value(self, ch, optarg,
 				    "text, json or html");
 			break;
-		case 'j':
-			jobs = cli_parse_jobs(self, ch, optarg);
-			break;
-		case OPT_TMPDIR:
-			tmpspace_set_base(optarg);
-			break;
-		case 'o':
-			out = optarg;
-			break;
-		case 'q':
-			verbosity = CLI_QUIET;
-			break;
-		case 'v':
-			verbosity = CLI_VERBOSE;
-			break;
 		case OPT_NOCOLOR:
 			nocolor = 1;
-			break;
-		case OPT_SINCE:
-			since = cli_parse_time(self, ch, optarg);
-			break;
-		case OPT_UNTIL:
-			until = cli_parse_time(self, ch, optarg);
 			break;
 		case OPT_TASK:
 			dopts.task_glob = optarg;
@@ -299,21 +279,21 @@ cmd_analyze(const struct cli_cmd *self, int argc, char **argv)
 		cli_usage_cmd(self);
 	}
 	w = report_writer_find(format);
-	cli_check_output(out, 0, argc, argv);
+	cli_check_output(o.out, 0, argc, argv);
 	missing = cli_check_paths(&argc, argv);
-	if (jobs == 0)
-		jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
-	cli_load_opts(&lo, jobs, 1);
+	if (o.jobs == 0)
+		o.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	cli_load_opts(&lo, o.jobs, 1);
 	lo.note = cli_note;
-	lo.since = since;
-	lo.until = until;
-	analyze_sets(&lo, &dopts, argc, argv, &r, &status, verbosity);
-	fp = cli_open_output(out);
-	ropts.color = !nocolor && out == NULL && isatty(STDOUT_FILENO) &&
+	lo.since = o.since;
+	lo.until = o.until;
+	analyze_sets(&lo, &dopts, argc, argv, &r, &status, o.verbosity);
+	fp = cli_open_output(o.out);
+	ropts.color = !nocolor && o.out == NULL && isatty(STDOUT_FILENO) &&
 	    getenv("NO_COLOR") == NULL && strcmp(format, "text") == 0;
 	/* The writers fail only on write errors, which close reports. */
 	rc = w->write(fp, &r, &ropts);
-	if (cli_close_output(fp, out) != 0 || rc != 0)
+	if (cli_close_output(fp, o.out) != 0 || rc != 0)
 		rc = TL_EXIT_FATAL;
 	else
 		rc = missing > 0 ? TL_EXIT_NOINPUT : status;

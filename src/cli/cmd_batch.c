@@ -346,27 +346,16 @@ cmd_batch(const struct cli_cmd *self, int argc, char **argv)
 	pthread_t		*th;
 	char			*hosts;
 	unsigned long		 si = 0, sn = 0;
+	struct cli_common	 o;
 	size_t		 missing;
-	int		 ch, jobs = 0, i, n, rc, verbosity = CLI_NORMAL;
+	int		 ch, jobs, i, n, rc, verbosity;
 
 	memset(&b, 0, sizeof(b));
+	cli_common_init(&o);
 	while ((ch = cli_getopt(self, argc, argv)) != -1) {
+		if (cli_common_opt(self, ch, &o))
+			continue;
 		switch (ch) {
-		case 'j':
-			jobs = cli_parse_jobs(self, ch, optarg);
-			break;
-		case OPT_TMPDIR:
-			tmpspace_set_base(optarg);
-			break;
-		case 'o':
-			b.dir = optarg;
-			break;
-		case 'q':
-			verbosity = CLI_QUIET;
-			break;
-		case 'v':
-			verbosity = CLI_VERBOSE;
-			break;
 		case OPT_SHARD:
 			parse_shard(self, optarg, &si, &sn);
 			break;
@@ -376,6 +365,9 @@ cmd_batch(const struct cli_cmd *self, int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
+	b.dir = o.out;
+	jobs = o.jobs;
+	verbosity = o.verbosity;
 	if (b.dir == NULL) {
 		cli_diag("batch: -o dir is required");
 		cli_usage_cmd(self);

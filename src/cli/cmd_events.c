@@ -70,38 +70,22 @@ cmd_events(const struct cli_cmd *self, int argc, char **argv)
 	struct stream		 st;
 	struct parse_sink	 sink;
 	struct tl_error		 err;
-	const char		*format = "jsonl", *out = NULL;
+	struct cli_common	 o;
+	const char		*format = "jsonl";
 	FILE			*fp;
 	size_t			 i, n0, missing;
-	int			 ch, bad = 0, rc, verbosity = CLI_NORMAL;
-	int			 fields = TL_TS_FIELDS, xml = 0;
+	int			 ch, bad = 0, rc;
 
+	cli_common_init(&o);
 	while ((ch = cli_getopt(self, argc, argv)) != -1) {
+		if (cli_common_opt(self, ch, &o))
+			continue;
 		switch (ch) {
 		case 'f':
 			format = optarg;
 			if (event_writer_find(format) == NULL)
 				cli_bad_value(self, ch, optarg,
 				    "jsonl, csv, ezcsv or text");
-			break;
-		case OPT_TMPDIR:
-			tmpspace_set_base(optarg);
-			break;
-		case 'o':
-			out = optarg;
-			break;
-		case 'q':
-			verbosity = CLI_QUIET;
-			break;
-		case OPT_FIELDS:
-			fields = cli_parse_count(self, ch, optarg,
-			    TL_TS_FIELDS_MAX);
-			break;
-		case OPT_XML:
-			xml = 1;
-			break;
-		case 'v':
-			verbosity = CLI_VERBOSE;
 			break;
 		default:
 			cli_usage_cmd(self);
@@ -115,7 +99,7 @@ cmd_events(const struct cli_cmd *self, int argc, char **argv)
 	}
 	memset(&st, 0, sizeof(st));
 	st.w = event_writer_find(format);
-	cli_check_output(out, 0, argc, argv);
+	cli_check_output(o.out, 0, argc, argv);
 	missing = cli_check_paths(&argc, argv);
 	inputset_init(&set);
 	set.note = cli_note;
@@ -128,13 +112,13 @@ cmd_events(const struct cli_cmd *self, int argc, char **argv)
 		} else if (set.n == n0)
 			cli_no_evidence(argv[i]);
 	}
-	if (verbosity == CLI_VERBOSE)
+	if (o.verbosity == CLI_VERBOSE)
 		cli_list_inputs(set.v, set.n);
-	fp = cli_open_output(out);
+	fp = cli_open_output(o.out);
 	writer_ctx_init(&ctx, fp);
 	ctx.color = 0;
-	ctx.max_fields = fields;
-	ctx.xml = xml;
+	ctx.max_fields = o.fields;
+	ctx.xml = o.xml;
 	st.ctx = &ctx;
 	memset(&sink, 0, sizeof(sink));
 	sink.arg = &st;
@@ -155,7 +139,7 @@ cmd_events(const struct cli_cmd *self, int argc, char **argv)
 			    set.v[i]->path, st.input_damaged - 3);
 	}
 	st.w->end(&ctx);
-	rc = cli_close_output(fp, out) != 0 || ctx.error ? TL_EXIT_FATAL :
+	rc = cli_close_output(fp, o.out) != 0 || ctx.error ? TL_EXIT_FATAL :
 	    missing > 0 ? TL_EXIT_NOINPUT : set.n == 0 ? TL_EXIT_NOTHING :
 	    (bad != 0 || st.damaged != 0) ? TL_EXIT_DAMAGED : TL_EXIT_OK;
 	cli_summary(rc, NULL, missing);
@@ -194,50 +178,22 @@ cmd_timeline(const struct cli_cmd *self, int argc, char **argv)
 	struct writer_ctx		 ctx;
 	const struct event_writer	*w;
 	struct event			**cfg = NULL;
-	const char			*format = "text", *out = NULL;
+	struct cli_common		 o;
+	const char			*format = "text";
 	FILE				*fp;
 	size_t				 i, ncfg = 0, n0, missing;
-	int64_t				 since = TL_TIME_NONE;
-	int64_t				 until = TL_TIME_NONE;
-	int				 ch, rc, jobs = 0, xml = 0;
-	int				 fields = TL_TS_FIELDS;
-	int				 verbosity = CLI_NORMAL;
+	int				 ch, rc;
 
+	cli_common_init(&o);
 	while ((ch = cli_getopt(self, argc, argv)) != -1) {
+		if (cli_common_opt(self, ch, &o))
+			continue;
 		switch (ch) {
 		case 'f':
 			format = optarg;
 			if (event_writer_find(format) == NULL)
 				cli_bad_value(self, ch, optarg,
 				    "text, csv, ezcsv or jsonl");
-			break;
-		case 'j':
-			jobs = cli_parse_jobs(self, ch, optarg);
-			break;
-		case OPT_TMPDIR:
-			tmpspace_set_base(optarg);
-			break;
-		case 'o':
-			out = optarg;
-			break;
-		case 'q':
-			verbosity = CLI_QUIET;
-			break;
-		case OPT_FIELDS:
-			fields = cli_parse_count(self, ch, optarg,
-			    TL_TS_FIELDS_MAX);
-			break;
-		case OPT_XML:
-			xml = 1;
-			break;
-		case 'v':
-			verbosity = CLI_VERBOSE;
-			break;
-		case OPT_SINCE:
-			since = cli_parse_time(self, ch, optarg);
-			break;
-		case OPT_UNTIL:
-			until = cli_parse_time(self, ch, optarg);
 			break;
 		default:
 			cli_usage_cmd(self);
@@ -250,14 +206,14 @@ cmd_timeline(const struct cli_cmd *self, int argc, char **argv)
 		cli_usage_cmd(self);
 	}
 	w = event_writer_find(format);
-	cli_check_output(out, 0, argc, argv);
+	cli_check_output(o.out, 0, argc, argv);
 	missing = cli_check_paths(&argc, argv);
-	if (jobs == 0)
-		jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
-	cli_load_opts(&lo, jobs, 0);
+	if (o.jobs == 0)
+		o.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	cli_load_opts(&lo, o.jobs, 0);
 	lo.note = cli_note;
-	lo.since = since;
-	lo.until = until;
+	lo.since = o.since;
+	lo.until = o.until;
 	timeline_init(&tl);
 	load_init(&ld, &tl, &lo);
 	for (i = 0; i < (size_t)argc; i++) {
@@ -269,9 +225,9 @@ cmd_timeline(const struct cli_cmd *self, int argc, char **argv)
 	load_run(&ld);
 	if (getenv("TASKLINE_STATS") != NULL)
 		cli_load_stats(&tl);
-	if (verbosity == CLI_VERBOSE)
+	if (o.verbosity == CLI_VERBOSE)
 		cli_list_inputs(tl.inputs.v, tl.inputs.n);
-	cli_print_diags(&tl, verbosity);
+	cli_print_diags(&tl, o.verbosity);
 	/*
 	 * Configuration facts join the timeline, dated where known, with
 	 * the host their bundle's records name, so that every line of a
@@ -286,16 +242,16 @@ cmd_timeline(const struct cli_cmd *self, int argc, char **argv)
 		event_set_str(&cfg[i]->host, timeline_bundle_host(&tl,
 		    tl.inputs.v[cfg[i]->input]->bundle, &from));
 	}
-	fp = cli_open_output(out);
+	fp = cli_open_output(o.out);
 	writer_ctx_init(&ctx, fp);
-	ctx.max_fields = fields;
-	ctx.xml = xml;
-	ctx.color = out == NULL && isatty(STDOUT_FILENO) &&
+	ctx.max_fields = o.fields;
+	ctx.xml = o.xml;
+	ctx.color = o.out == NULL && isatty(STDOUT_FILENO) &&
 	    getenv("NO_COLOR") == NULL;
 	w->begin(&ctx);
 	merge_write(&tl, cfg, ncfg, w, &ctx);
 	w->end(&ctx);
-	rc = cli_close_output(fp, out) != 0 || ctx.error ? TL_EXIT_FATAL :
+	rc = cli_close_output(fp, o.out) != 0 || ctx.error ? TL_EXIT_FATAL :
 	    missing > 0 ? TL_EXIT_NOINPUT : tl.inputs.n == 0 ?
 	    TL_EXIT_NOTHING : tl.ndiags != 0 ? TL_EXIT_DAMAGED : TL_EXIT_OK;
 	cli_summary(rc, NULL, missing);

@@ -18,7 +18,9 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "report/writer.h"
 #include "tltime.h"
+#include "tmpspace.h"
 
 #define USAGE_WIDTH	76
 #define HELP_INDENT	28
@@ -268,6 +270,55 @@ cli_getopt(const struct cli_cmd *c, int argc, char **argv)
 		cli_usage_cmd(c);
 	}
 	return ch;
+}
+
+void
+cli_common_init(struct cli_common *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->verbosity = CLI_NORMAL;
+	o->fields = TL_TS_FIELDS;
+	o->since = o->until = TL_TIME_NONE;
+}
+
+/*
+ * An option several commands share (-j, -o, -q, -v, --tmpdir, --fields,
+ * --xml, --since, --until): 1 when ch was one; getopt only returns
+ * those a command's table offers.
+ */
+int
+cli_common_opt(const struct cli_cmd *c, int ch, struct cli_common *o)
+{
+	switch (ch) {
+	case 'j':
+		o->jobs = cli_parse_jobs(c, ch, optarg);
+		return 1;
+	case 'o':
+		o->out = optarg;
+		return 1;
+	case 'q':
+		o->verbosity = CLI_QUIET;
+		return 1;
+	case 'v':
+		o->verbosity = CLI_VERBOSE;
+		return 1;
+	case OPT_TMPDIR:
+		tmpspace_set_base(optarg);
+		return 1;
+	case OPT_FIELDS:
+		o->fields = cli_parse_count(c, ch, optarg, TL_TS_FIELDS_MAX);
+		return 1;
+	case OPT_XML:
+		o->xml = 1;
+		return 1;
+	case OPT_SINCE:
+		o->since = cli_parse_time(c, ch, optarg);
+		return 1;
+	case OPT_UNTIL:
+		o->until = cli_parse_time(c, ch, optarg);
+		return 1;
+	}
+	return 0;
 }
 
 /* -j n: a whole number from 1 to 1024, nothing after it. */

@@ -94,6 +94,8 @@ void	 cli_help(FILE *, const struct cli_cmd *);
 int	 cli_getopt(const struct cli_cmd *, int, char **);
 void	 cli_common_init(struct cli_common *);
 int	 cli_common_opt(const struct cli_cmd *, int, struct cli_common *);
+size_t	 cli_operands(const struct cli_cmd *, int *, char ***,
+	    struct cli_common *, const char *);
 void	 cli_usage_cmd(const struct cli_cmd *) __attribute__((noreturn));
 void	 cli_bad_value(const struct cli_cmd *, int, const char *,
 	    const char *) __attribute__((noreturn));
@@ -119,6 +121,7 @@ void	 cli_nothing_host(struct report *, struct timeline *, const char *);
 struct load;
 struct load_opts;
 void	 cli_load_opts(struct load_opts *, int, int);
+void	 cli_load_common(struct load_opts *, const struct cli_common *, int);
 void	 cli_load(struct load *, struct timeline *, const struct load_opts *,
 	    char **, size_t, int);
 void	 cli_load_stats(const struct timeline *);

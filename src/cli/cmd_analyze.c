@@ -272,21 +272,9 @@ cmd_analyze(const struct cli_cmd *self, int argc, char **argv)
 			cli_usage_cmd(self);
 		}
 	}
-	argc -= optind;
-	argv += optind;
-	if (argc == 0) {
-		cli_diag("analyze: no path given");
-		cli_usage_cmd(self);
-	}
+	missing = cli_operands(self, &argc, &argv, &o, "path");
 	w = report_writer_find(format);
-	cli_check_output(o.out, 0, argc, argv);
-	missing = cli_check_paths(&argc, argv);
-	if (o.jobs == 0)
-		o.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
-	cli_load_opts(&lo, o.jobs, 1);
-	lo.note = cli_note;
-	lo.since = o.since;
-	lo.until = o.until;
+	cli_load_common(&lo, &o, 1);
 	analyze_sets(&lo, &dopts, argc, argv, &r, &status, o.verbosity);
 	fp = cli_open_output(o.out);
 	ropts.color = !nocolor && o.out == NULL && isatty(STDOUT_FILENO) &&

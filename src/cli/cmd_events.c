@@ -91,16 +91,9 @@ cmd_events(const struct cli_cmd *self, int argc, char **argv)
 			cli_usage_cmd(self);
 		}
 	}
-	argc -= optind;
-	argv += optind;
-	if (argc == 0) {
-		cli_diag("events: no file given");
-		cli_usage_cmd(self);
-	}
+	missing = cli_operands(self, &argc, &argv, &o, "file");
 	memset(&st, 0, sizeof(st));
 	st.w = event_writer_find(format);
-	cli_check_output(o.out, 0, argc, argv);
-	missing = cli_check_paths(&argc, argv);
 	inputset_init(&set);
 	set.note = cli_note;
 	for (i = 0; i < (size_t)argc; i++) {
@@ -199,21 +192,9 @@ cmd_timeline(const struct cli_cmd *self, int argc, char **argv)
 			cli_usage_cmd(self);
 		}
 	}
-	argc -= optind;
-	argv += optind;
-	if (argc == 0) {
-		cli_diag("timeline: no path given");
-		cli_usage_cmd(self);
-	}
+	missing = cli_operands(self, &argc, &argv, &o, "path");
 	w = event_writer_find(format);
-	cli_check_output(o.out, 0, argc, argv);
-	missing = cli_check_paths(&argc, argv);
-	if (o.jobs == 0)
-		o.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
-	cli_load_opts(&lo, o.jobs, 0);
-	lo.note = cli_note;
-	lo.since = o.since;
-	lo.until = o.until;
+	cli_load_common(&lo, &o, 0);
 	timeline_init(&tl);
 	load_init(&ld, &tl, &lo);
 	for (i = 0; i < (size_t)argc; i++) {

@@ -321,6 +321,28 @@ cli_common_opt(const struct cli_cmd *c, int ch, struct cli_common *o)
 	return 0;
 }
 
+/*
+ * After the options: at least one operand (else say which is missing,
+ * "file", "path" ..., and show the usage), -o checked against them, and
+ * the paths that do not exist reported and dropped (their count is
+ * returned).  -j defaults to the cores.
+ */
+size_t
+cli_operands(const struct cli_cmd *c, int *argcp, char ***argvp,
+    struct cli_common *o, const char *what)
+{
+	*argcp -= optind;
+	*argvp += optind;
+	if (*argcp == 0) {
+		cli_diag("%s: no %s given", c->name, what);
+		cli_usage_cmd(c);
+	}
+	cli_check_output(o->out, 0, *argcp, *argvp);
+	if (o->jobs == 0)
+		o->jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	return cli_check_paths(argcp, *argvp);
+}
+
 /* -j n: a whole number from 1 to 1024, nothing after it. */
 int
 cli_parse_jobs(const struct cli_cmd *c, int val, const char *s)

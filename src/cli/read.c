@@ -34,6 +34,17 @@ cli_load_opts(struct load_opts *o, int jobs, int diagnosis)
 	    &relevance_filter;
 }
 
+/* The load options of the shared command-line options. */
+void
+cli_load_common(struct load_opts *lo, const struct cli_common *o,
+    int diagnosis)
+{
+	cli_load_opts(lo, o->jobs, diagnosis);
+	lo->note = cli_note;
+	lo->since = o->since;
+	lo->until = o->until;
+}
+
 /*
  * Read paths[0..n) into tl: each path its own bundle, or (bundles 0)
  * loose files of no bundle.  ld keeps the inputs tl points to until

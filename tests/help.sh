@@ -70,7 +70,10 @@ for c in $cmds; do
 	# Every short option listed is accepted (not an unknown option).
 	for l in $(sed -n 's/^  -\([a-zA-Z]\), .*/\1/p' "$tmp/$c.long"); do
 		[ "$l" = h ] && continue
-		tl "$c" "-$l" x y >/dev/null 2>"$tmp/err" </dev/null
+		# In $tmp: "-o x y" makes x (distcheck wants the build
+		# folder left clean).
+		(cd "$tmp" && tl "$c" "-$l" x y) >/dev/null 2>"$tmp/err" \
+		    </dev/null
 		grep -q "unknown option" "$tmp/err" &&
 		    bad "$c: -$l listed but unknown to getopt"
 	done

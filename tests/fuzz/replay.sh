@@ -12,6 +12,9 @@ case $TL_RUN in
 *valgrind*)
 	TL_RUN="$TL_RUN --suppressions=$top_srcdir/tests/fuzz/valgrind.supp" ;;
 esac
+# The same leaks for LeakSanitizer (an --enable-asan build).
+LSAN_OPTIONS=${LSAN_OPTIONS:+$LSAN_OPTIONS:}suppressions=$top_srcdir/tests/fuzz/lsan.supp:print_suppressions=0
+export LSAN_OPTIONS
 fail=0
 for t in evtx eventxml taskxml secedit writers input regf evtxdel; do
 	dir=$top_srcdir/tests/fuzz/regress/$t

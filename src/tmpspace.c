@@ -156,11 +156,15 @@ out:
 void
 tmpspace_remove(const char *path)
 {
-	size_t	n = strlen(tmp_dir);
+	size_t	n;
 
+	/* Another batch thread may be making the folder: read it locked. */
+	pthread_mutex_lock(&tmp_lock);
+	n = strlen(tmp_dir);
 	if (path != NULL && n != 0 && strncmp(path, tmp_dir, n) == 0 &&
 	    path[n] == '/')
 		(void)unlink(path);
+	pthread_mutex_unlock(&tmp_lock);
 }
 
 /* Where the space is made: --tmpdir, else TMPDIR, else /tmp. */
@@ -214,10 +218,14 @@ uint64_t
 tmpspace_free(void)
 {
 	struct statvfs	 sv;
-	const char	*what, *dir, *env;
+	const char	*what, *env;
+	char		 dir[PATH_MAX];
 	uint64_t	 avail, v;
 
-	dir = tmp_dir[0] != '\0' ? tmp_dir : tmpspace_base(&what);
+	pthread_mutex_lock(&tmp_lock);
+	snprintf(dir, sizeof(dir), "%s", tmp_dir[0] != '\0' ? tmp_dir :
+	    tmpspace_base(&what));
+	pthread_mutex_unlock(&tmp_lock);
 	if (statvfs(dir, &sv) == -1)
 		avail = UINT64_MAX;
 	else

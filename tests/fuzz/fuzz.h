@@ -100,6 +100,7 @@ fuzz_parse(const struct parser *p, const char *name, const uint8_t *data,
 	struct input	 in;
 	struct tl_error	 err;
 	char		 path[] = "fuzz-input";
+	int		 r;
 
 	memset(&in, 0, sizeof(in));
 	in.path = path;
@@ -109,7 +110,9 @@ fuzz_parse(const struct parser *p, const char *name, const uint8_t *data,
 	in.size = len;
 	tl_error_clear(&err);
 	(void)p->probe(data, len);
-	return p->parse(&in, sink, &err);
+	r = p->parse(&in, sink, &err);
+	free(in.note);		/* a parser may leave a note, as on a hive log */
+	return r;
 }
 
 static const struct parse_sink fuzz_sink = {

@@ -95,7 +95,6 @@ refuse(const char *out, const char *in, const char *why)
 {
 	cli_diag("%s: refused as output: %s %s; evidence is never written",
 	    out, why, in);
-	exit(TL_EXIT_USAGE);
 }
 
 /*
@@ -107,7 +106,8 @@ cli_check_output(const char *out, int isdir, int argc, char **argv)
 {
 	struct stat	 sb, lsb;
 	struct fileid	*ids, h = { 0, 0, 0 };
-	char		*real, *hosts = NULL, *rin, *folder;
+	char		*real = NULL, *hosts = NULL, *rin, *folder = NULL;
+	const char	*why = NULL, *what = NULL;
 	int		 i, exists, in;
 
 	if (out == NULL || (!isdir && strcmp(out, "-") == 0))
@@ -121,17 +121,24 @@ cli_check_output(const char *out, int isdir, int argc, char **argv)
 		} else
 			ids[i].dir = -1;
 	if (lstat(out, &lsb) == 0 && S_ISLNK(lsb.st_mode) &&
-	    stat(out, &sb) == -1)
-		refuse(out, "nothing", "a symbolic link to");
+	    stat(out, &sb) == -1) {
+		what = "nothing";
+		why = "a symbolic link to";
+		goto done;
+	}
 	exists = stat(out, &sb) == 0;
 	for (i = 0; exists && i < argc; i++)
 		if (ids[i].dir != -1 && sb.st_dev == ids[i].dev &&
-		    sb.st_ino == ids[i].ino)
-			refuse(out, argv[i], isdir && ids[i].dir ?
-			    "it is the bundle" : "it is the input");
+		    sb.st_ino == ids[i].ino) {
+			what = argv[i];
+			why = isdir && ids[i].dir ? "it is the bundle" :
+			    "it is the input";
+			goto done;
+		}
 	if ((real = out_resolve(out)) == NULL) {
 		cli_diag("%s: cannot resolve the output's folder: %s", out,
 		    strerror(errno));
+		free(ids);
 		exit(TL_EXIT_USAGE);
 	}
 	/* The folder new files go to: the output's, or the batch folder. */
@@ -139,8 +146,11 @@ cli_check_output(const char *out, int isdir, int argc, char **argv)
 	if (!isdir && strrchr(folder, '/') != NULL)
 		*strrchr(folder, '/') = '\0';
 	for (i = 0; i < argc; i++)
-		if (ids[i].dir == 1 && below(folder, &ids[i]))
-			refuse(out, argv[i], "it lies inside the bundle");
+		if (ids[i].dir == 1 && below(folder, &ids[i])) {
+			what = argv[i];
+			why = "it lies inside the bundle";
+			goto done;
+		}
 	if (isdir) {
 		xasprintf(&hosts, "%s/hosts", real);
 		if (stat(hosts, &sb) == 0) {
@@ -154,12 +164,21 @@ cli_check_output(const char *out, int isdir, int argc, char **argv)
 				continue;
 			in = below(rin, &h);
 			free(rin);
-			if (in)
-				refuse(out, argv[i], "its hosts/ folder holds");
+			if (in) {
+				what = argv[i];
+				why = "its hosts/ folder holds";
+				goto done;
+			}
 		}
 	}
+ done:
 	free(hosts);
 	free(folder);
 	free(real);
 	free(ids);
+	if (why != NULL) {
+		/* Freed first: the refusal exits. */
+		refuse(out, what, why);
+		exit(TL_EXIT_USAGE);
+	}
 }

@@ -320,7 +320,7 @@ test_batch_right_any(const struct tctx *t, const struct event *ev)
 static int
 test_credential_store(const struct tctx *t, const struct event *ev)
 {
-	static const char	*cert_codes[] = { "c000040e", "c000040f",
+	static const char	*const cert_codes[] = { "c000040e", "c000040f",
 	    "c000038a", "c0000320" };
 	const char		*v;
 	size_t			 k;
@@ -939,7 +939,7 @@ rule_sam_account(struct tctx *t, const struct rule *r)
 static const char *
 package_name(const struct event *ev)
 {
-	static const char	*keys[] = { "AuthenticationPackageName",
+	static const char	*const keys[] = { "AuthenticationPackageName",
 	    "LogonProcessName", "NotificationPackageName",
 	    "SecurityPackageName" };
 	const char		*v;
@@ -995,7 +995,7 @@ rule_security_package(struct tctx *t, const struct rule *r)
 static int
 test_security_software(const struct tctx *t, const struct event *ev)
 {
-	static const char	*words[] = { "defender", "antivirus",
+	static const char	*const words[] = { "defender", "antivirus",
 	    "endpoint", "sentinel", "crowdstrike", "falcon", "carbon black",
 	    "cylance", "symantec", "mcafee", "sophos", "eset", "kaspersky",
 	    "trend micro", "bitdefender", "edr", "credential" };

@@ -215,8 +215,8 @@ account_match(const struct account *a, const char *sid, const char *user,
 int
 account_is_builtin(const struct account *a)
 {
-	static const char	*sids[] = { "S-1-5-18", "S-1-5-19", "S-1-5-20" };
-	static const char	*names[] = { "SYSTEM", "LOCAL SERVICE",
+	static const char	*const sids[] = { "S-1-5-18", "S-1-5-19", "S-1-5-20" };
+	static const char	*const names[] = { "SYSTEM", "LOCAL SERVICE",
 	    "NETWORK SERVICE", "LocalSystem", "LocalService",
 	    "NetworkService" };
 	size_t			 i;

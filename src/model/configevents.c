@@ -20,11 +20,11 @@
 #include "tltime.h"
 #include "util.h"
 
-static const char *policy_keys[] = {
+static const char *const policy_keys[] = {
 	"DisableDomainCreds", "CachedLogonsCount", "LmCompatibilityLevel",
 };
 
-static const char *policy_rights[] = {
+static const char *const policy_rights[] = {
 	"SeBatchLogonRight", "SeDenyBatchLogonRight", "SeServiceLogonRight",
 	"SeDenyServiceLogonRight",
 };

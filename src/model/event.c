@@ -14,7 +14,7 @@
 #include "utf.h"
 #include "util.h"
 
-static const char *input_kind_names[] = {
+static const char *const input_kind_names[] = {
 	[INPUT_UNKNOWN] = "unknown",
 	[INPUT_EVTX] = "evtx",
 	[INPUT_EVENTXML] = "event-xml",

@@ -13,7 +13,7 @@
 #include "tltime.h"
 #include "util.h"
 
-static const char *severity_names[] = { "info", "low", "medium", "high" };
+static const char *const severity_names[] = { "info", "low", "medium", "high" };
 
 const char *
 severity_name(enum severity s)

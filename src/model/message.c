@@ -217,7 +217,7 @@ static const struct template templates[] = {
 	    "{param2} state" },
 };
 
-static const char *logon_types[] = {
+static const char *const logon_types[] = {
 	"0 (System)", NULL, "2 (Interactive)", "3 (Network)", "4 (Batch)",
 	"5 (Service)", NULL, "7 (Unlock)", "8 (NetworkCleartext)",
 	"9 (NewCredentials)", "10 (RemoteInteractive)",

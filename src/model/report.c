@@ -17,7 +17,7 @@
 #include "tltime.h"
 #include "util.h"
 
-static const char *status_names[] = {
+static const char *const status_names[] = {
 	[ST_UNKNOWN] = "unknown",
 	[ST_HEALTHY] = "healthy",
 	[ST_RECOVERED] = "recovered",
@@ -25,7 +25,7 @@ static const char *status_names[] = {
 	[ST_FAILING] = "failing",
 };
 
-static const char *role_names[] = {
+static const char *const role_names[] = {
 	[ROLE_SUPPORTS] = "supports",
 	[ROLE_WEAKENS] = "weakens",
 	[ROLE_CONTEXT] = "context",

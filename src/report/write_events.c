@@ -389,7 +389,7 @@ nothing_end(struct writer_ctx *w)
 	writer_flush(w);
 }
 
-static const char *csv_columns[] = {
+static const char *const csv_columns[] = {
 	"datetime", "timestamp_desc", "message", "data_type",
 	"record_number", "event_identifier", "event_version", "event_level",
 	"source_name", "channel", "computer_name", "user_sid", "event_data",

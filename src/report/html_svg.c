@@ -1,0 +1,203 @@
+/*
+ * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
+ *
+ * html_svg.c: the time scale of a timeline, its axis in UTC or --tz,
+ * and the marks drawn on it.
+ */
+
+#include "config.h"
+
+#include <inttypes.h>
+
+#include "compat/tz.h"
+#include "html.h"
+
+static const char *const month_names[] = {
+	"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+};
+
+static int64_t
+floordiv(int64_t a, int64_t b)
+{
+	int64_t	q = a / b;
+
+	if ((a % b != 0) && ((a < 0) != (b < 0)))
+		q--;
+	return q;
+}
+
+static int64_t
+zone_offset(const struct report_opts *o, int64_t t)
+{
+	if (o->tz_name == NULL || t == TL_TIME_NONE)
+		return 0;
+	return tz_offset(o->tz_name, t);
+}
+
+/* The time scale. */
+
+void
+range_add(int64_t *lo, int64_t *hi, int64_t t)
+{
+	if (t == TL_TIME_NONE)
+		return;
+	if (*lo == TL_TIME_NONE || t < *lo)
+		*lo = t;
+	if (*hi == TL_TIME_NONE || t > *hi)
+		*hi = t;
+}
+
+/* A scale over [lo, hi] with a margin, at least two hours wide. */
+void
+scale_init(struct scale *s, int64_t lo, int64_t hi, double x0, double width)
+{
+	int64_t	pad;
+
+	if (lo == TL_TIME_NONE || hi == TL_TIME_NONE) {
+		lo = 0;
+		hi = DAY;
+	}
+	if (hi - lo < 2 * HOUR) {
+		pad = (2 * HOUR - (hi - lo)) / 2;
+		lo -= pad;
+		hi += pad;
+	}
+	pad = (hi - lo) / 25;
+	s->t0 = lo - pad;
+	s->t1 = hi + pad;
+	s->x0 = x0;
+	s->width = width;
+}
+
+double
+scale_x(const struct scale *s, int64_t t)
+{
+	return s->x0 + (double)(t - s->t0) * s->width /
+	    (double)(s->t1 - s->t0);
+}
+
+void
+scale_attrs(struct buf *b, const struct scale *s)
+{
+	buf_printf(b, " data-t0=\"%" PRId64 "\" data-t1=\"%" PRId64 "\""
+	    " data-x0=\"%.1f\" data-width=\"%.1f\"", s->t0, s->t1, s->x0,
+	    s->width);
+}
+
+/*
+ * Grid lines from y0 to y1 and tick labels under y1, in UTC or --tz.
+ * Steps go from minutes to months so that there are at most nine ticks;
+ * ticks fall on round local times (at the zone's offset at t0).
+ */
+void
+svg_axis(struct buf *b, const struct scale *s, const struct report_opts *o,
+    double y0, double y1)
+{
+	static const int64_t steps[] = {
+		MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE,
+		HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY,
+		7 * DAY, 14 * DAY,
+	};
+	static const int months[] = { 1, 2, 3, 6, 12, 24, 60, 120 };
+	int64_t	 span = s->t1 - s->t0, off0, step = 0, t, y, py = -1;
+	int64_t	 cy;
+	int	 mstep = 0, mo, d, h, mi, sec, pm = -1, pd = -1, cm;
+	size_t	 i;
+	uint32_t frac;
+	double	 x;
+	char	 l1[32], l2[32];
+
+	off0 = zone_offset(o, s->t0);
+	for (i = 0; i < TL_NELEM(steps); i++)
+		if (span / steps[i] <= 8) {
+			step = steps[i];
+			break;
+		}
+	if (step == 0) {
+		for (i = 0; i < TL_NELEM(months); i++)
+			if (span / (30 * DAY * months[i]) <= 7)
+				break;
+		mstep = months[i < TL_NELEM(months) ? i :
+		    TL_NELEM(months) - 1];
+	}
+	buf_adds(b, "<g class=\"axis\">");
+	if (mstep == 0)
+		t = (floordiv(s->t0 + off0 - 1, step) + 1) * step - off0;
+	else {
+		tl_time_to_civil(s->t0 + off0, &cy, &cm, &d, &h, &mi, &sec,
+		    &frac);
+		cm = (cm - 1) / mstep * mstep + 1;
+		t = tl_time_from_civil(cy, cm, 1, 0, 0, 0) - off0;
+	}
+	for (;;) {
+		if (mstep != 0 && t < s->t0)
+			goto next;
+		if (t > s->t1)
+			break;
+		x = scale_x(s, t);
+		tl_time_to_civil(t + zone_offset(o, t), &y, &mo, &d, &h, &mi,
+		    &sec, &frac);
+		l2[0] = '\0';
+		if (mstep != 0) {
+			snprintf(l1, sizeof(l1), "%s", month_names[mo - 1]);
+			if (y != py)
+				snprintf(l2, sizeof(l2), "%" PRId64, y);
+		} else if (step >= DAY) {
+			snprintf(l1, sizeof(l1), "%s %d", month_names[mo - 1],
+			    d);
+			if (y != py)
+				snprintf(l2, sizeof(l2), "%" PRId64, y);
+		} else {
+			snprintf(l1, sizeof(l1), "%02d:%02d", h, mi);
+			if (d != pd || mo != pm || y != py)
+				snprintf(l2, sizeof(l2), "%s %d",
+				    month_names[mo - 1], d);
+		}
+		py = y;
+		pm = mo;
+		pd = d;
+		buf_printf(b, "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" "
+		    "x2=\"%.1f\" y2=\"%.1f\"/>", x, y0, x, y1 + 4);
+		buf_printf(b, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" "
+		    "text-anchor=\"middle\">%s</text>", x, y1 + 16, l1);
+		if (l2[0] != '\0')
+			buf_printf(b, "<text class=\"tick\" x=\"%.1f\" "
+			    "y=\"%.1f\" text-anchor=\"middle\">%s</text>", x,
+			    y1 + 29, l2);
+next:
+		if (mstep == 0)
+			t += step;
+		else {
+			tl_time_to_civil(t + off0, &cy, &cm, &d, &h, &mi, &sec,
+			    &frac);
+			cm += mstep;
+			cy += (cm - 1) / 12;
+			cm = (cm - 1) % 12 + 1;
+			t = tl_time_from_civil(cy, cm, 1, 0, 0, 0) - off0;
+		}
+	}
+	buf_printf(b, "<text class=\"tick\" x=\"12\" y=\"%.1f\">time (",
+	    y1 + 16);
+	html_str(b, o->tz_name != NULL ? o->tz_name : "UTC");
+	buf_adds(b, ")</text></g>\n");
+}
+
+/* Marks. */
+
+void
+svg_cross(struct buf *b, double x, double y, double r)
+{
+	buf_printf(b, "<path class=\"run-fail\" d=\"M%.1f %.1fL%.1f %.1f"
+	    "M%.1f %.1fL%.1f %.1f\"/>", x - r, y - r, x + r, y + r, x - r,
+	    y + r, x + r, y - r);
+}
+
+void
+svg_diamond(struct buf *b, double x, double y, double r, const char *fill,
+    const char *stroke, double sw)
+{
+	buf_printf(b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" "
+	    "fill=\"%s\" stroke=\"%s\" stroke-width=\"%.1f\"/>", x, y - r,
+	    x + r, y, x, y + r, x - r, y, fill, stroke, sw);
+}

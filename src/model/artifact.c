@@ -285,16 +285,24 @@ secpol_where(const struct secpol *sp, const struct secpol_entry *e,
     char *out, size_t len)
 {
 	char	t[TL_TIME_STRLEN];
+	size_t	klen;
+	int	lsa;
 
 	if (e == NULL || e->reg_key == NULL) {
 		snprintf(out, len, "%s:%lu", secpol_entry_file(sp, e) != NULL ?
 		    secpol_entry_file(sp, e) : "?", e != NULL ? e->line : 0);
 		return;
 	}
-	snprintf(out, len, "%s (%s%s%s, key last written %s)",
+	klen = strlen(e->reg_key);
+	/* Windows rewrites the Lsa key at every boot (DOMAIN.md 10). */
+	lsa = klen >= 12 && tl_strcasecmp(e->reg_key + klen - 12,
+	    "\\Control\\Lsa") == 0;
+	snprintf(out, len, "%s (%s%s%s, key last written %s%s)",
 	    secpol_entry_file(sp, e), e->reg_key, *e->reg_value != '\0' ?
 	    "\\" : "", e->reg_value, e->written != TL_TIME_NONE ?
-	    tl_time_format(e->written, t, sizeof(t)) : "unknown");
+	    tl_time_format(e->written, t, sizeof(t)) : "unknown", lsa ?
+	    ", which every boot moves: context, not the date of the policy" :
+	    "");
 }
 
 /*

@@ -104,11 +104,34 @@ window_start(const struct tctx *t)
 	return TL_TIME_NONE;
 }
 
+/*
+ * The registration date (RegistrationInfo/Date, the TaskCache's Date),
+ * when the task stored its password: in UTC when it had a zone or was
+ * converted with the SYSTEM hive's time zone; local with the zone
+ * unknown, it lies somewhere from 14 hours before to 12 hours after
+ * its wall time (UTC offsets run from -12:00 to +14:00).
+ */
+static int64_t
+reg_bound(const struct tctx *t, int late)
+{
+	int64_t	r;
+
+	if (t->def == NULL || (r = t->def->reg_time) == TL_TIME_NONE)
+		return TL_TIME_NONE;
+	if (t->def->date_local == 1)
+		return late ? r + 12 * HOUR : r - 14 * HOUR;
+	return r;
+}
+
 /* An anchor's time, or TL_TIME_NONE when the task has none. */
 static int64_t
 anchor_time(const struct tctx *t, enum anchor a)
 {
 	switch (a) {
+	case AT_REG_EARLY:
+		return reg_bound(t, 0);
+	case AT_REG_LATE:
+		return reg_bound(t, 1);
 	case AT_WINDOW:
 		return window_start(t);
 	case AT_LAST_SUCCESS:
@@ -855,53 +878,91 @@ rule_several_accounts(struct tctx *t, const struct rule *r)
 }
 
 /*
- * The task's local account as the SAM hive saw it (DOMAIN.md 10): a
- * password set after the last success (dated by F, never by the key,
- * which moves at every logon), a disabled or locked flag, an expiry
- * before the onset.  The account is the one whose name or SID the
- * principal gives, with no domain, ".", or the host's name as domain.
+ * The index of the task's local account among the SAM hive's "Local
+ * Account " sections: the one whose name or SID the principal gives,
+ * with no domain, ".", or the host's name as domain.  -1 if none.
  */
-static void
-rule_sam_account(struct tctx *t, const struct rule *r)
+static long
+sam_account(const struct tctx *t)
 {
 	const struct secpol		*pol = t->h->policy;
-	const struct secpol_entry	*e, *name, *sid;
+	const struct secpol_entry	*name, *sid;
 	const char			*u, *bs;
-	char				 text[1400], w[800], when[TL_TIME_STRLEN];
 	size_t				 i, dl;
 
-	if (pol == NULL || !has_failures(t) || t->tr->onset == TL_TIME_NONE)
-		return;
+	if (pol == NULL)
+		return -1;
 	for (i = 0; (name = secpol_section_find(pol, "Local Account ",
 	    "Name", i)) != NULL; i++) {
 		sid = secpol_section_find(pol, "Local Account ", "Sid", i);
 		u = t->who.user;
 		if (t->who.sid != NULL && sid != NULL &&
 		    tl_strcasecmp(t->who.sid, sid->value) == 0)
-			break;
+			return (long)i;
 		if (u == NULL || tl_strcasecmp(u, name->value) != 0)
 			continue;
 		if (t->who.domain == NULL || strcmp(t->who.domain, ".") == 0)
-			break;
+			return (long)i;
 		dl = (bs = strchr(t->h->name, '.')) != NULL ?
 		    (size_t)(bs - t->h->name) : strlen(t->h->name);
 		if (strlen(t->who.domain) == dl &&
 		    tl_strncasecmp(t->who.domain, t->h->name, dl) == 0)
-			break;
+			return (long)i;
 	}
-	if (name == NULL)
+	return -1;
+}
+
+/* The SAM hive's "password last set" of the task's local account. */
+static const struct secpol_entry *
+sam_password_set(const struct tctx *t)
+{
+	const struct secpol_entry	*e;
+	long				 i;
+
+	if ((i = sam_account(t)) < 0 || (e = secpol_section_find(t->h->policy,
+	    "Local Account ", "PasswordLastSet", (size_t)i)) == NULL ||
+	    e->time == TL_TIME_NONE)
+		return NULL;
+	return e;
+}
+
+/*
+ * The task's local account as the SAM hive saw it (DOMAIN.md 10): a
+ * password set after the last success (dated by F, never by the key,
+ * which moves at every logon), a disabled or locked flag, an expiry
+ * before the onset.  A password set before the task was registered is
+ * refuted: the task stored the new one.
+ */
+static void
+rule_sam_account(struct tctx *t, const struct rule *r)
+{
+	const struct secpol		*pol = t->h->policy;
+	const struct secpol_entry	*e, *name;
+	char				 text[1400], w[800], when[TL_TIME_STRLEN];
+	int64_t				 reg;
+	long				 k;
+	size_t				 i;
+
+	if (pol == NULL || !has_failures(t) || t->tr->onset == TL_TIME_NONE ||
+	    (k = sam_account(t)) < 0)
 		return;
-	if ((e = secpol_section_find(pol, "Local Account ", "PasswordLastSet",
-	    i)) != NULL && e->time != TL_TIME_NONE &&
-	    e->time < t->tr->onset && (t->success_before == TL_TIME_NONE ||
+	i = (size_t)k;
+	name = secpol_section_find(pol, "Local Account ", "Name", i);
+	if ((e = sam_password_set(t)) != NULL && e->time < t->tr->onset &&
+	    (t->success_before == TL_TIME_NONE ||
 	    e->time > t->success_before)) {
 		secpol_where(pol, e, w, sizeof(w));
+		reg = anchor_time(t, AT_REG_EARLY);
 		snprintf(text, sizeof(text), "the SAM hive says the password "
 		    "of local account %s was set at %s, after the last "
-		    "success and before the onset (%s)", name->value,
-		    tl_time_format(e->time, when, sizeof(when)), w);
-		hit(t, r, NULL, secpol_entry_file(pol, e), 0, CAUSE_DRIFT, 8,
-		    text);
+		    "success and before the onset%s (%s)", name->value,
+		    tl_time_format(e->time, when, sizeof(when)),
+		    reg != TL_TIME_NONE && e->time <= reg ? ", but the task "
+		    "was registered (and stored its password) after it" : "",
+		    w);
+		hit_as(t, r, NULL, secpol_entry_file(pol, e), 0, CAUSE_DRIFT,
+		    8, reg != TL_TIME_NONE && e->time <= reg ? ROLE_REFUTED :
+		    ROLE_SUPPORTS, text);
 	}
 	if ((e = secpol_section_find(pol, "Local Account ", "Disabled", i)) !=
 	    NULL && strcmp(e->value, "1") == 0) {
@@ -929,6 +990,94 @@ rule_sam_account(struct tctx *t, const struct rule *r)
 		hit(t, r, NULL, secpol_entry_file(pol, e), 0, CAUSE_ACCOUNT, 8,
 		    text);
 	}
+}
+
+/* Did the streak fail at logon with a bad password or no session? */
+static int
+streak_logon_code(const struct tctx *t)
+{
+	uint32_t	code;
+	size_t		i;
+
+	for (i = t->streak_start; i < t->streak_end; i++)
+		if (event_is_failure(t->fail[i], &code) &&
+		    (code == 0x8007052E || code == 0x80070520))
+			return 1;
+	return 0;
+}
+
+/*
+ * The task stores its password when it is registered.  Failing with
+ * 0x8007052E or 0x80070520 after the account's last password change
+ * (4723/4724/4738 for the principal, or the SAM hive's F value) is
+ * password-drift evidence when it was registered before that change,
+ * and refutes it when it was registered after.  The registration date
+ * is local time: converted with the SYSTEM hive's time zone it orders
+ * exactly; with the zone unknown a change within the hours the zone
+ * could move it is context (the tiers of the row).
+ */
+static void
+rule_registered(struct tctx *t, const struct rule *r)
+{
+	const struct secpol_entry	*sam;
+	const struct event		**v, *ev = NULL;
+	const struct tier		*tr;
+	const char			*date, *file = NULL;
+	char				 text[1400], w[800] = "", reg[200];
+	char				 rw[TL_TIME_STRLEN], cw[TL_TIME_STRLEN];
+	int64_t				 lo, hi, when = TL_TIME_NONE;
+	size_t				 n, k;
+	enum role			 role;
+	double				 lr;
+
+	/* A success before the streak already dates the stored password. */
+	if (!has_failures(t) || t->tr->onset == TL_TIME_NONE ||
+	    t->success_before != TL_TIME_NONE || !stores_password(t) ||
+	    anchor_time(t, AT_REG_EARLY) == TL_TIME_NONE ||
+	    !streak_logon_code(t))
+		return;
+	n = row_events(t, r, INT64_MIN, t->tr->onset, &v);
+	if (n > 0) {
+		ev = v[n - 1];
+		when = ev->time;
+		snprintf(w, sizeof(w), "Security %u", (unsigned)ev->event_id);
+	}
+	free(v);
+	if ((sam = sam_password_set(t)) != NULL &&
+	    sam->time <= t->tr->onset && (when == TL_TIME_NONE ||
+	    sam->time > when)) {
+		ev = NULL;
+		when = sam->time;
+		file = secpol_entry_file(t->h->policy, sam);
+		secpol_where(t->h->policy, sam, w, sizeof(w));
+	}
+	if (when == TL_TIME_NONE)
+		return;
+	for (k = 0; k < RULE_TIERS; k++) {
+		tr = &r->tier[k];
+		if (tr->text != NULL && tier_bounds(t, tr, &lo, &hi) &&
+		    when >= lo && when <= hi)
+			break;
+	}
+	if (k == RULE_TIERS)
+		return;
+	date = t->def->date != NULL ? t->def->date : "?";
+	if (t->def->date_local == 1)
+		snprintf(reg, sizeof(reg), "%s (local, zone unknown)", date);
+	else if (t->def->date_local == 2)
+		snprintf(reg, sizeof(reg), "%s (local %s, converted with the "
+		    "SYSTEM hive's TimeZoneInformation)", tl_time_format(
+		    t->def->reg_time, rw, sizeof(rw)), date);
+	else
+		snprintf(reg, sizeof(reg), "%s", tl_time_format(
+		    t->def->reg_time, rw, sizeof(rw)));
+	snprintf(text, sizeof(text), "%s: registered %s, the password last "
+	    "changed %s (%s)", tr->text, reg,
+	    tl_time_format(when, cw, sizeof(cw)), w);
+	lr = tr->lr;
+	role = lr > 1 ? ROLE_SUPPORTS : lr < 1 ? ROLE_WEAKENS : ROLE_CONTEXT;
+	hit_as(t, r, ev, ev == NULL ? file : NULL, 0, r->cause, lr, role,
+	    text);
 }
 
 /*
@@ -1104,6 +1253,9 @@ rule_task_saved(struct tctx *t, const struct rule *r)
 #define SEC	"Security-Auditing"
 #define TS_FAILURES	{ 101, 103, 104, 105, 202, 203, 311 }
 #define PW_TIERS(lr) { \
+	{ AT_REG_EARLY, -30 * DAY, AT_REG_EARLY, 0, lr, "password changed, " \
+	    "but the task was registered (and stored its password) after " \
+	    "it", TIER_REFUTED }, \
 	{ AT_WINDOW, 0, AT_ONSET, 0, lr, "password changed between the " \
 	    "last success and the onset", 0 }, \
 	{ AT_LAST_SUCCESS, -30 * DAY, AT_LAST_SUCCESS, 0, lr, "password " \
@@ -1278,6 +1430,22 @@ static const struct rule rules[] = {
 	    "the SAM hive: the local account's password set, disabled, "
 	    "locked or expired", .flags = RF_ALWAYS,
 	    .fn = rule_sam_account },
+	{ R_REGISTERED, "registered-before-password-change", "registered",
+	    "a task failing with 0x8007052E/0x80070520: registered (its "
+	    "password stored) before the account's last password change "
+	    "(4723/4724/4738, the SAM hive), or after it",
+	    .sel = { { SEC, { 4723, 4724, 4738 } } },
+	    .test = test_password_set, .tier = {
+	    { AT_REG_LATE, 0, AT_ONSET, 0, 4, "the password changed after "
+	    "the task stored it at registration", 0 },
+	    { AT_OPEN, 0, AT_REG_EARLY, 0, 0.125, "the task was registered "
+	    "(and stored its password) after the account's last password "
+	    "change", 0 },
+	    { AT_REG_EARLY, 0, AT_REG_LATE, 0, 1, "the registration is "
+	    "local time with the zone unknown: it cannot be ordered against "
+	    "the password change", 0 } },
+	    .cause = CAUSE_DRIFT, .flags = RF_PRINCIPAL,
+	    .fn = rule_registered },
 	{ R_SECURITY_PACKAGE, "security-package-loaded", "security package",
 	    "4610/4611/4614: a package LSA had not loaded before, in the "
 	    "window", .sel = { { SEC, { 4610, 4611, 4614 } } },

@@ -39,6 +39,7 @@ enum rule_id {
 	R_SECURITY_SOFTWARE,
 	R_OTHERS_RUN_FINE,
 	R_KDC_STATUS,
+	R_REGISTERED,
 	R_COUNT,		/* at most 32: tctx.supported is a mask */
 };
 
@@ -52,6 +53,9 @@ enum anchor {
 	AT_LAST_FAILURE,
 	AT_POLICY,		/* the policy arrival (R_POLICY_ARRIVAL) */
 	AT_TASK_UPDATE,		/* the task saved again (R_TASK_UPDATED) */
+	AT_REG_EARLY,		/* the registration (RegistrationInfo/Date), */
+	AT_REG_LATE,		/* earliest and latest in UTC: equal unless */
+				/* it is local with the zone unknown */
 	AT_COUNT,
 };
 
@@ -80,7 +84,7 @@ struct tier {
 #define RF_FAILING	0x8	/* only while the task still fails */
 
 #define RULE_SELS	5
-#define RULE_TIERS	3
+#define RULE_TIERS	4
 
 struct tctx;
 struct rule {

@@ -487,8 +487,9 @@ schedule_number(const char *schedule, const char *key)
  * Did a time or calendar trigger of the task fire in the
  * RUN_TRIGGER_SECS before t?  Calendar triggers are taken as daily
  * (every DaysInterval days); days of the week or month are not
- * checked, nor the repetition's duration.  Times without a zone are
- * taken as UTC.
+ * checked, nor the repetition's duration.  Boundaries without a zone
+ * are converted with the SYSTEM hive's time zone (taskdefs_localize);
+ * with the zone unknown they are read as UTC.
  */
 int
 run_trigger_fired(const struct taskdef *td, int64_t t)

@@ -476,25 +476,56 @@ secpol_local_to_utc(const struct secpol *sp, int64_t local, int64_t *utc)
 	return 0;
 }
 
+/* Does the task hold a time without a zone (Date, StartBoundary)? */
+int
+taskdef_has_local(const struct taskdef *td)
+{
+	size_t	i;
+
+	if (td->date_local == 1 && td->reg_time != TL_TIME_NONE)
+		return 1;
+	for (i = 0; i < td->ntriggers; i++)
+		if (td->triggers[i].start_local == 1)
+			return 1;
+	return 0;
+}
+
 /*
- * Registration dates written without a zone are the host's local time:
- * with a SYSTEM hive's time zone they become UTC (date_local 2); without
- * one they stay as written and marked (date_local 1).
+ * Registration dates and trigger boundaries written without a zone are
+ * the host's local time: with a SYSTEM hive's time zone they become UTC
+ * (date_local, start_local 2); without one they stay as written and
+ * marked (1).  A boundary is converted with the offset in force at it;
+ * a daily trigger that crosses a daylight change moves by the change
+ * (run_trigger_fired reads it with a few minutes' slack only).
  */
 void
 taskdefs_localize(struct taskdef *const *tds, size_t n,
     const struct secpol *sp)
 {
-	int64_t	 utc;
-	size_t	 i;
+	struct task_trigger	*tg;
+	int64_t			 utc;
+	size_t			 i, j;
 
 	for (i = 0; i < n; i++) {
-		if (tds[i] == NULL || tds[i]->date_local != 1 ||
-		    tds[i]->reg_time == TL_TIME_NONE)
+		if (tds[i] == NULL)
 			continue;
-		if (secpol_local_to_utc(sp, tds[i]->reg_time, &utc) == 0) {
+		if (tds[i]->date_local == 1 &&
+		    tds[i]->reg_time != TL_TIME_NONE &&
+		    secpol_local_to_utc(sp, tds[i]->reg_time, &utc) == 0) {
 			tds[i]->reg_time = utc;
 			tds[i]->date_local = 2;
+		}
+		for (j = 0; j < tds[i]->ntriggers; j++) {
+			tg = &tds[i]->triggers[j];
+			if (tg->start_local != 1 ||
+			    tg->start_time == TL_TIME_NONE ||
+			    secpol_local_to_utc(sp, tg->start_time, &utc) != 0)
+				continue;
+			tg->start_time = utc;
+			if (tg->end_time != TL_TIME_NONE &&
+			    secpol_local_to_utc(sp, tg->end_time, &utc) == 0)
+				tg->end_time = utc;
+			tg->start_local = 2;
 		}
 	}
 }

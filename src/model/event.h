@@ -108,7 +108,9 @@ struct task_trigger {
 	char		*end;		/* EndBoundary as written */
 	int64_t		 start_time;	/* parsed, or TL_TIME_NONE */
 	int64_t		 end_time;
-	int		 start_local;	/* no offset given: taken as UTC */
+	int		 start_local;	/* no offset given: 1 local with the
+					   zone unknown (read as UTC), 2
+					   converted with the host's zone */
 	int		 enabled;	/* -1 when absent (schema: true) */
 	char		*interval;	/* Repetition/Interval */
 	char		*schedule;	/* e.g. "ScheduleByDay DaysInterval=1" */
@@ -245,6 +247,7 @@ const char *secpol_entry_file(const struct secpol *,
 void	 secpol_where(const struct secpol *, const struct secpol_entry *,
 	    char *, size_t);
 int	 secpol_local_to_utc(const struct secpol *, int64_t, int64_t *);
+int	 taskdef_has_local(const struct taskdef *);
 void	 taskdefs_localize(struct taskdef *const *, size_t,
 	    const struct secpol *);
 size_t	 secpol_section_count(const struct secpol *);

@@ -236,9 +236,10 @@ same_bundle(const struct input *a, const struct input *b)
 }
 
 /*
- * Task registration dates without a zone are the host's local time:
- * convert them with the time zone of a SYSTEM hive of the same bundle;
- * the others stay marked "local, zone unknown" (taskdefs_localize).
+ * Task registration dates and trigger boundaries without a zone are the
+ * host's local time: convert them with the time zone of a SYSTEM hive of
+ * the same bundle; the others stay marked "local, zone unknown"
+ * (taskdefs_localize).
  */
 void
 timeline_localize(struct timeline *tl)
@@ -247,7 +248,7 @@ timeline_localize(struct timeline *tl)
 	size_t			 i, j;
 
 	for (i = 0; i < tl->ntasks; i++) {
-		if (tl->tasks[i]->date_local != 1 ||
+		if (!taskdef_has_local(tl->tasks[i]) ||
 		    tl->tasks[i]->input >= tl->inputs.n)
 			continue;
 		ti = tl->inputs.v[tl->tasks[i]->input];

@@ -378,6 +378,158 @@ DEFINE_TEST(test_rule_password_changed_refuted)
 	fx_free(&x);
 }
 
+/*
+ * Scenario 39 in small: a task registered on 10 March 08:40 Sydney time
+ * (AEDT, UTC+11) as a local account whose password the SAM hive says
+ * was set at 02:15 UTC; every run since fails with 0x8007052E and none
+ * succeeded.  tz is the SYSTEM hive's TimeZoneInformation.
+ */
+static struct secpol *
+fx_sydney(void)
+{
+	struct secpol	*tz;
+
+	tz = secpol_new();
+	secpol_add(tz, "TimeZoneInformation", "Bias", "-600", 0);
+	secpol_add(tz, "TimeZoneInformation", "StandardBias", "0", 0);
+	secpol_add(tz, "TimeZoneInformation", "DaylightBias", "-60", 0);
+	/* SYSTEMTIME: year, month, day of week, week, hour, ... */
+	secpol_add(tz, "TimeZoneInformation", "StandardStart",
+	    "00000400000001000300000000000000", 0);
+	secpol_add(tz, "TimeZoneInformation", "DaylightStart",
+	    "00000a00000001000200000000000000", 0);
+	return tz;
+}
+
+static const struct task_report *
+fx_registered(struct fx *x, struct secpol *sam, int64_t reg, int local)
+{
+	struct taskdef		*td;
+	struct secpol_entry	*e;
+
+	fx_init(x);
+	td = fx_def(x, TASK, "HOST\\svc_ops", "Password");
+	td->date = xstrdup("2026-03-10T08:40:12");
+	td->reg_time = reg;
+	td->date_local = local;
+	secpol_add_fact(sam, "Local Account 1003", "Name", "svc_ops",
+	    "SAM\\Domains\\Account\\Users\\000003EB", "V", at(13, 7, 0));
+	e = secpol_add_fact(sam, "Local Account 1003", "PasswordLastSet",
+	    "2026-03-10T02:15:31Z", "SAM\\Domains\\Account\\Users\\000003EB",
+	    "F", at(13, 7, 0));
+	e->time = at(10, 2, 15);
+	x->h.policy = sam;
+	fx_fail(x, at(10, 7, 0), "2147943726");
+	fx_fail(x, at(10, 19, 0), "2147943726");
+	fx_fail(x, at(11, 7, 0), "2147943726");
+	fx_run(x);
+	return fx_task(x, TASK);
+}
+
+/* Converted with the host's zone: registered before the change. */
+DEFINE_TEST(test_rule_registered_converted)
+{
+	struct fx			 x;
+	struct secpol			*tz, *sam;
+	const struct task_report	*tr;
+	int64_t				 utc = 0;
+
+	tz = fx_sydney();
+	assert_int_eq(secpol_local_to_utc(tz, tl_time_from_civil(2026, 3, 10,
+	    8, 40, 12), &utc), 0);
+	assert_true(utc == tl_time_from_civil(2026, 3, 9, 21, 40, 12));
+	sam = secpol_new();
+	tr = fx_registered(&x, sam, utc, 2);
+	assert_int_eq(fx_role(tr, "registered-before-password-change",
+	    CAUSE_DRIFT), ROLE_SUPPORTS);
+	assert_int_eq(fx_role(tr, "sam-local-account", CAUSE_DRIFT),
+	    ROLE_SUPPORTS);
+	assert_str_eq(cause_name(tr->cause), "password-drift");
+	fx_free(&x);
+	secpol_free(sam);
+	secpol_free(tz);
+}
+
+/*
+ * The naive reading of the same Date as UTC puts the registration six
+ * hours after the change: the task stored the new password, the change
+ * is refuted and password-drift is no longer the verdict.
+ */
+DEFINE_TEST(test_rule_registered_naive_utc)
+{
+	struct fx			 x;
+	struct secpol			*sam;
+	const struct task_report	*tr;
+
+	sam = secpol_new();
+	tr = fx_registered(&x, sam, tl_time_from_civil(2026, 3, 10, 8, 40,
+	    12), 0);
+	assert_int_eq(fx_role(tr, "registered-before-password-change",
+	    CAUSE_DRIFT), ROLE_WEAKENS);
+	assert_int_eq(fx_role(tr, "sam-local-account", CAUSE_DRIFT),
+	    ROLE_REFUTED);
+	assert_true(tr->cause != CAUSE_DRIFT);
+	fx_free(&x);
+	secpol_free(sam);
+}
+
+/* Local with the zone unknown: within hours of the change, context. */
+DEFINE_TEST(test_rule_registered_zone_unknown)
+{
+	struct fx			 x;
+	struct secpol			*sam;
+	const struct task_report	*tr;
+	size_t				 i;
+	int				 marked = 0;
+
+	sam = secpol_new();
+	tr = fx_registered(&x, sam, tl_time_from_civil(2026, 3, 10, 8, 40,
+	    12), 1);
+	assert_int_eq(fx_role(tr, "registered-before-password-change",
+	    CAUSE_DRIFT), ROLE_CONTEXT);
+	for (i = 0; i < tr->nevidence; i++)
+		if (strstr(tr->evidence[i].text, "(local, zone unknown)") !=
+		    NULL)
+			marked = 1;
+	assert_true(marked);
+	assert_str_eq(cause_name(tr->cause), "password-drift");
+	fx_free(&x);
+	secpol_free(sam);
+}
+
+/* Trigger boundaries without a zone are converted like the Date. */
+DEFINE_TEST(test_localize_triggers)
+{
+	struct taskdef		*td;
+	struct task_trigger	*tg;
+	struct secpol		*tz;
+
+	tz = fx_sydney();
+	td = taskdef_new();
+	tg = taskdef_add_trigger(td);
+	tg->start_time = tl_time_from_civil(2026, 3, 10, 18, 0, 0);
+	tg->start_local = 1;
+	tg = taskdef_add_trigger(td);
+	tg->start_time = tl_time_from_civil(2026, 6, 1, 6, 0, 0);
+	tg->start_local = 1;
+	tg = taskdef_add_trigger(td);
+	tg->start_time = tl_time_from_civil(2026, 6, 1, 6, 0, 0);
+	tg->start_local = 0;		/* had a zone */
+	assert_true(taskdef_has_local(td));
+	taskdefs_localize(&td, 1, tz);
+	assert_true(!taskdef_has_local(td));
+	/* AEDT (UTC+11) in March, AEST (UTC+10) in June. */
+	assert_true(td->triggers[0].start_time ==
+	    tl_time_from_civil(2026, 3, 10, 7, 0, 0));
+	assert_int_eq(td->triggers[0].start_local, 2);
+	assert_true(td->triggers[1].start_time ==
+	    tl_time_from_civil(2026, 5, 31, 20, 0, 0));
+	assert_true(td->triggers[2].start_time ==
+	    tl_time_from_civil(2026, 6, 1, 6, 0, 0));
+	taskdef_free(td);
+	secpol_free(tz);
+}
+
 DEFINE_TEST(test_rule_account_state)
 {
 	struct fx			 x;

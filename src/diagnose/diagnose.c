@@ -589,7 +589,7 @@ diagnose_host(struct timeline *tl, const struct diag_opts *opts,
 	finding_list_init(&hr->findings);
 	host_policy(h, &hr->findings);
 	static_findings_host(h->defs, h->ndefs, h->policy, h->name,
-	    &hr->findings);
+	    &h->accounts, &hr->findings);
 	h->findings = &hr->findings;
 	domain_attach(opts->domain, h);
 	case_index(h);

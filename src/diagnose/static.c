@@ -41,6 +41,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/account.h"
 #include "model/event.h"
 #include "model/finding.h"
 #include "static.h"
@@ -107,6 +108,9 @@ static const struct {
 struct ctx {
 	const struct secpol	*pol;
 	const char		*host;
+	const struct account_table *accounts;	/* SIDs events name */
+	char			 psid[200];	/* the principal's SID or "" */
+	const char		*psid_from;	/* where it was learnt */
 	struct finding_list	*out;
 	int			 ddc;		/* DisableDomainCreds is 1 */
 	unsigned long		 ddc_line;
@@ -258,6 +262,70 @@ same_account(const char *acct, const char *entry)
 	    !domain_is(entry, "."))
 		return 0;
 	return tl_strcasecmp(a, e) == 0;
+}
+
+/*
+ * The SID of the task's account, for rights the SECURITY hive keeps by
+ * SID (Policy\Accounts\<SID>\ActSysAc): the UserId itself when it is
+ * one; else the SID events paired with that name (4624, 4625, 4648,
+ * 4720-4740: TargetUserSid/TargetSid with TargetUserName and domain);
+ * else, for a local account, the SAM hive's (machine SID + RID).
+ */
+static void
+principal_sid(struct ctx *c, const char *user_id, enum acct a)
+{
+	const struct secpol_entry	*name, *sid;
+	struct account			 acc;
+	const char			*s;
+	size_t				 i;
+
+	c->psid[0] = '\0';
+	c->psid_from = NULL;
+	if (user_id == NULL || is_sid(user_id) || a == ACCT_NONE ||
+	    a == ACCT_SERVICE || a == ACCT_WELLKNOWN)
+		return;
+	if (c->accounts != NULL) {
+		memset(&acc, 0, sizeof(acc));
+		account_parse(&acc, user_id);
+		if (acc.sid == NULL)
+			account_resolve(c->accounts, &acc);
+		if (acc.sid != NULL) {
+			snprintf(c->psid, sizeof(c->psid), "%s", acc.sid);
+			c->psid_from = "the logon and account events";
+		}
+		account_clear(&acc);
+		if (c->psid[0] != '\0')
+			return;
+	}
+	if (c->pol == NULL || (a != ACCT_LOCAL && a != ACCT_NAME))
+		return;
+	s = user_part(user_id);
+	for (i = 0; (name = secpol_section_find(c->pol, "Local Account ",
+	    "Name", i)) != NULL; i++) {
+		if (tl_strcasecmp(name->value, s) != 0 ||
+		    (sid = secpol_section_find(c->pol, "Local Account ", "Sid",
+		    i)) == NULL)
+			continue;
+		snprintf(c->psid, sizeof(c->psid), "%s", sid->value);
+		c->psid_from = "the SAM hive";
+		return;
+	}
+}
+
+/* Does a right's entry name the task's account, by name or by SID? */
+static int
+names_principal(const struct ctx *c, const char *acct, const char *entry,
+    int *by_sid)
+{
+	*by_sid = 0;
+	if (same_account(acct, entry))
+		return 1;
+	if (c->psid[0] != '\0' && is_sid(entry) &&
+	    tl_strcasecmp(c->psid, entry) == 0) {
+		*by_sid = 1;
+		return 1;
+	}
+	return 0;
 }
 
 static int
@@ -464,13 +532,15 @@ rule_batch(struct ctx *c, const struct taskdef *td,
 	unsigned long	  line;
 	const char	 *wf;
 	char		  w[700];
-	int		  k, direct = 0, all = 0;
+	char		  via[300] = "";
+	int		  k, direct = 0, all = 0, by_sid = 0;
 
 	buf_init(&groups);
 	if (c->pol == NULL || a == ACCT_NONE || a == ACCT_SERVICE ||
 	    a == ACCT_WELLKNOWN ||
 	    (!principal_stores_password(p) && !logon_is(p, "S4U")))
 		goto out;
+	principal_sid(c, p->user_id, a);
 
 	/* Deny first: it wins over any grant. */
 	if (secpol_right(c->pol, "SeDenyBatchLogonRight", &list, &n,
@@ -478,8 +548,10 @@ rule_batch(struct ctx *c, const struct taskdef *td,
 		right_where(c, "Privilege Rights", "SeDenyBatchLogonRight",
 		    line, w, sizeof(w), &wf);
 		for (i = 0; i < n; i++) {
-			if (same_account(p->user_id, list[i]))
+			if (names_principal(c, p->user_id, list[i], &k)) {
 				direct = 1;
+				by_sid |= k;
+			}
 			else if ((k = wk_index(list[i])) != -1 &&
 			    wellknown[k].all)
 				all = 1;
@@ -489,16 +561,19 @@ rule_batch(struct ctx *c, const struct taskdef *td,
 				buf_adds(&groups, list[i]);
 			}
 		}
+		if (by_sid)
+			snprintf(via, sizeof(via), " by its SID %s, known "
+			    "from %s", c->psid, c->psid_from);
 		if (direct || all) {
 			f = add(c, td, "batch-logon-denied", SEV_HIGH,
 			    "logon-right", wf, line,
 			    "Privilege Rights/SeDenyBatchLogonRight",
 			    "%s is denied \"Log on as a batch job\" by %s "
-			    "(%s), so the task (LogonType %s) cannot log on: "
+			    "(%s%s), so the task (LogonType %s) cannot log on: "
 			    "0x80070569 in event 101 and a 4625 with status "
 			    "0xC000015B.", p->user_id, w,
 			    direct ? "named directly" : "through a group every "
-			    "account is in", p->logon_type);
+			    "account is in", via, p->logon_type);
 			set_fix(f, "Remove %s from Computer Configuration\\"
 			    "Windows Settings\\Security Settings\\Local "
 			    "Policies\\User Rights Assignment\\\"Deny log on "
@@ -532,7 +607,7 @@ rule_batch(struct ctx *c, const struct taskdef *td,
 	right_where(c, "Privilege Rights", "SeBatchLogonRight", line, w,
 	    sizeof(w), &wf);
 	for (i = 0; i < n; i++) {
-		if (same_account(p->user_id, list[i]))
+		if (names_principal(c, p->user_id, list[i], &by_sid))
 			goto out;
 		if ((k = wk_index(list[i])) != -1 && wellknown[k].all)
 			goto out;
@@ -722,7 +797,8 @@ rule_misc(struct ctx *c, const struct taskdef *td,
  */
 void
 static_findings_host(struct taskdef *const *tasks, size_t ntasks,
-    const struct secpol *pol, const char *host, struct finding_list *out)
+    const struct secpol *pol, const char *host,
+    const struct account_table *accounts, struct finding_list *out)
 {
 	const struct task_principal	*p;
 	struct ctx			 c;
@@ -734,6 +810,7 @@ static_findings_host(struct taskdef *const *tasks, size_t ntasks,
 	memset(&c, 0, sizeof(c));
 	c.pol = pol;
 	c.host = host;
+	c.accounts = accounts;
 	c.out = out;
 	if (pol != NULL && secpol_regvalue(pol, DDC_KEY, &type, &data,
 	    &c.ddc_line) == 0) {
@@ -760,5 +837,5 @@ void
 static_findings(struct taskdef *const *tasks, size_t ntasks,
     const struct secpol *pol, struct finding_list *out)
 {
-	static_findings_host(tasks, ntasks, pol, NULL, out);
+	static_findings_host(tasks, ntasks, pol, NULL, NULL, out);
 }

@@ -28,7 +28,9 @@
 
 void	static_findings(struct taskdef *const *, size_t,
 	    const struct secpol *, struct finding_list *);
+struct account_table;
 void	static_findings_host(struct taskdef *const *, size_t,
-	    const struct secpol *, const char *, struct finding_list *);
+	    const struct secpol *, const char *,
+	    const struct account_table *, struct finding_list *);
 
 #endif /* TL_STATIC_H */

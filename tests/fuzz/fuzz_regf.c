@@ -56,7 +56,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 		event_free(evs[i]);
 	free(evs);
 	finding_list_init(&fl);
-	static_findings_host(g.tasks, g.ntasks, g.sp, "HOST", &fl);
+	static_findings_host(g.tasks, g.ntasks, g.sp, "HOST", NULL, &fl);
 	finding_list_clear(&fl);
 	for (i = 0; i < g.ntasks; i++)
 		taskdef_free(g.tasks[i]);

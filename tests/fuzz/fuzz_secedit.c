@@ -61,7 +61,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	tasks[0] = make_task("\\Local", "HOST\\svc");
 	tasks[1] = make_task("\\Domain", "CORP\\svc");
 	finding_list_init(&fl);
-	static_findings_host(tasks, 2, sp, "HOST", &fl);
+	static_findings_host(tasks, 2, sp, "HOST", NULL, &fl);
 	finding_list_sort(&fl);
 	finding_list_clear(&fl);
 	config_events(NULL, 0, &sp, 1, &evs, &nevs);

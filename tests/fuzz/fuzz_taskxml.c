@@ -38,7 +38,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 		return 0;
 
 	finding_list_init(&fl);
-	static_findings_host(&td, 1, NULL, "HOST", &fl);
+	static_findings_host(&td, 1, NULL, "HOST", NULL, &fl);
 	finding_list_sort(&fl);
 	finding_list_clear(&fl);
 	config_events(&td, 1, NULL, 0, &evs, &nevs);

@@ -15,6 +15,7 @@
 #include "cfgtest.h"
 #include "model/finding.h"
 #include "diagnose/static.h"
+#include "model/account.h"
 #include "test.h"
 
 #define DDC	"MACHINE\\System\\CurrentControlSet\\Control\\Lsa\\" \
@@ -109,7 +110,7 @@ run(struct taskdef *td, const struct secpol *sp, const char *host,
     struct finding_list *fl)
 {
 	finding_list_init(fl);
-	static_findings_host(&td, 1, sp, host, fl);
+	static_findings_host(&td, 1, sp, host, NULL, fl);
 	taskdef_free(td);
 }
 
@@ -516,4 +517,71 @@ DEFINE_TEST(test_static_corpus)
 		taskdef_free(tasks[i]);
 	secpol_free(nsa);
 	secpol_free(dsc);
+}
+
+/* run() with the account table events filled. */
+static void
+run_at(struct taskdef *td, const struct secpol *sp, const char *host,
+    const struct account_table *at, struct finding_list *fl)
+{
+	finding_list_init(fl);
+	static_findings_host(&td, 1, sp, host, at, fl);
+	taskdef_free(td);
+}
+
+/*
+ * Rights the SECURITY hive keeps by SID decide for a task that names
+ * its account DOMAIN\user: the SID comes from the events that paired
+ * them (the account table), or for a local account from the SAM hive.
+ */
+DEFINE_TEST(test_static_batch_right_by_sid)
+{
+	struct finding_list	 fl;
+	struct account_table	 at;
+	const struct finding	*f;
+	struct secpol		*sp;
+
+	sp = mkpol(NULL, "*S-1-5-32-544,*S-1-5-21-1-2-3-1106",
+	    "*S-1-5-21-1-2-3-1105");
+	account_table_init(&at);
+	account_table_learn(&at, "S-1-5-21-1-2-3-1105", "bob", "CORP");
+	account_table_learn(&at, "S-1-5-21-1-2-3-1106", "eve", "CORP");
+
+	/* Without the pairs: bob is merely not granted. */
+	run(mktask("pw", "CORP\\bob", "Password", NULL), sp, NULL, &fl);
+	assert_int_eq(count(&fl, "batch-logon-denied"), 0);
+	assert_int_eq(count(&fl, "batch-logon-not-granted"), 1);
+	finding_list_clear(&fl);
+
+	run_at(mktask("pw", "CORP\\bob", "Password", NULL), sp, NULL, &at,
+	    &fl);
+	f = get(&fl, "batch-logon-denied", "\\pw");
+	assert_true(f != NULL);
+	if (f != NULL) {
+		assert_int_eq(f->severity, SEV_HIGH);
+		assert_true(strstr(f->text, "by its SID S-1-5-21-1-2-3-1105") !=
+		    NULL);
+	}
+	finding_list_clear(&fl);
+
+	/* eve holds the right by her SID: no finding at all. */
+	run_at(mktask("eve", "CORP\\eve", "Password", NULL), sp, NULL, &at,
+	    &fl);
+	assert_int_eq(count(&fl, "batch-logon-not-granted"), 0);
+	assert_int_eq(count(&fl, "batch-logon-denied"), 0);
+	finding_list_clear(&fl);
+	secpol_free(sp);
+
+	/* A local account: the SAM hive's machine SID + RID. */
+	sp = mkpol(NULL, "*S-1-5-32-544", "*S-1-5-21-9-8-7-1003");
+	secpol_add(sp, "Local Account 1003", "Name", "svc_scan", 0);
+	secpol_add(sp, "Local Account 1003", "Sid", "S-1-5-21-9-8-7-1003", 0);
+	run(mktask("scan", "HOST\\svc_scan", "Password", NULL), sp, "HOST",
+	    &fl);
+	f = get(&fl, "batch-logon-denied", "\\scan");
+	assert_true(f != NULL && strstr(f->text, "the SAM hive") != NULL);
+	finding_list_clear(&fl);
+
+	secpol_free(sp);
+	account_table_clear(&at);
 }

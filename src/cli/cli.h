@@ -112,7 +112,7 @@ void	 cli_diag(const char *, ...) __attribute__((format(printf, 1, 2)));
 void	 cli_print_error(const struct tl_error *);
 void	 cli_note(void *, const char *, const char *);
 struct input;
-void	 cli_list_inputs(struct input *const *, size_t);
+void	 cli_read_note(const struct input *);
 
 struct timeline;
 struct report;
@@ -122,6 +122,8 @@ struct load;
 struct load_opts;
 void	 cli_load_opts(struct load_opts *, int, int);
 void	 cli_load_common(struct load_opts *, const struct cli_common *, int);
+void	 cli_load_progress(struct load_opts *, int);
+void	 cli_progress_start(const char *, int);
 void	 cli_load(struct load *, struct timeline *, const struct load_opts *,
 	    char **, size_t, int);
 void	 cli_load_stats(const struct timeline *);

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "progress.h"
 #include "tmpspace.h"
 #include "diagnose/diagnose.h"
 #include "diagnose/domain.h"
@@ -81,8 +82,6 @@ analyze_set(const struct load_opts *lo, const struct diag_opts *dopts,
 	int		st;
 
 	cli_load(&ld, &tl, lo, paths, n, bundle != -2);
-	if (verbosity == CLI_VERBOSE)
-		cli_list_inputs(tl.inputs.v, tl.inputs.n);
 	cli_print_diags(&tl, verbosity);
 	diagnose(&tl, dopts, r);
 	st = cli_exit_status(r, &tl);
@@ -161,7 +160,8 @@ cli_domain_scan(const struct load_opts *lo, char **paths, size_t n,
 
 	dlo.filter = &domain_filter;
 	dlo.note = NULL;	/* said once, by the diagnosis pass */
-	dlo.progress = NULL;
+	if (lo->progress != NULL)
+		cli_load_progress(&dlo, 0);	/* -v: said once, too */
 	for (i = 0; i < n; i++) {
 		if (!cli_is_bundle_path(paths[i])) {
 			loose = xreallocarray(loose, nloose + 1,
@@ -200,6 +200,7 @@ analyze_sets(const struct load_opts *lo, struct diag_opts *dopts,
 	memset(r, 0, sizeof(*r));
 	domain_init(&dom);
 	cli_domain_scan(lo, argv, (size_t)argc, &dom);
+	progress_phase("analyze", 1);
 	dopts->domain = &dom;
 	for (i = 0; i < (size_t)argc; i++) {
 		if (!cli_is_bundle_path(argv[i])) {
@@ -275,7 +276,10 @@ cmd_analyze(const struct cli_cmd *self, int argc, char **argv)
 	missing = cli_operands(self, &argc, &argv, &o, "path");
 	w = report_writer_find(format);
 	cli_load_common(&lo, &o, 1);
+	/* Two passes: the domain's logs (cli_domain_scan), the analysis. */
+	cli_progress_start("analyze (domain logs)", o.verbosity);
 	analyze_sets(&lo, &dopts, argc, argv, &r, &status, o.verbosity);
+	progress_stop();
 	fp = cli_open_output(o.out);
 	ropts.color = !nocolor && o.out == NULL && isatty(STDOUT_FILENO) &&
 	    getenv("NO_COLOR") == NULL && strcmp(format, "text") == 0;

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "progress.h"
 #include "tmpspace.h"
 #include "diagnose/diagnose.h"
 #include "diagnose/domain.h"
@@ -34,13 +35,10 @@ struct batch {
 	size_t		  next;		/* next bundle to take */
 	size_t		  named;	/* bundles whose hosts are named */
 	size_t		  done;
-	uint64_t	  events;
 	const char	 *dir;
 	char		**used;		/* host file names written */
 	size_t		  nused;
 	int		  found, damaged, fatal;
-	int		  progress;	/* stderr is a tty */
-	time_t		  start;
 	struct load_opts  lo;
 	pthread_mutex_t	  lock;
 	pthread_cond_t	  turn;		/* named moved on */
@@ -65,7 +63,7 @@ static int
 mkdir_p(const char *dir)
 {
 	if (mkdir(dir, 0755) == -1 && errno != EEXIST) {
-		fprintf(stderr, "taskline: %s: %s\n", dir, strerror(errno));
+		cli_diag("%s: %s", dir, strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -159,16 +157,14 @@ write_host(struct batch *b, const struct report *r, size_t hi,
 	for (k = 0; k < TL_NELEM(ext); k++) {
 		xasprintf(&path, "%s/hosts/%s.%s", b->dir, name, ext[k]);
 		if ((fp = fopen(path, "w")) == NULL) {
-			fprintf(stderr, "taskline: %s: %s\n", path,
-			    strerror(errno));
+			cli_diag("%s: %s", path, strerror(errno));
 			rc = -1;
 		} else {
 			wr = k == 0 ? report_write_json(fp, &sub, &o) :
 			    k == 1 ? report_write_text(fp, &sub, &o) :
 			    report_write_html(fp, &sub, &o);
 			if (fclose(fp) != 0 || wr != 0) {
-				fprintf(stderr, "taskline: %s: write error\n",
-				    path);
+				cli_diag("%s: write error", path);
 				rc = -1;
 			}
 		}
@@ -177,23 +173,6 @@ write_host(struct batch *b, const struct report *r, size_t hi,
 	free(sub.inputs);
 	free(h.inputs);
 	return rc;
-}
-
-static void
-progress(struct batch *b)
-{
-	double	el = difftime(time(NULL), b->start);
-	double	left = b->done > 0 ? el / (double)b->done *
-		    (double)(b->n - b->done) : 0;
-
-	if (!b->progress)
-		return;
-	fprintf(stderr, "\rtaskline batch: %zu/%zu bundles, %llu events, "
-	    "%.0f events/s, about %.0f s left   ", b->done, b->n,
-	    (unsigned long long)b->events, el > 0 ? (double)b->events / el :
-	    0.0, left);
-	if (b->done == b->n)
-		fputc('\n', stderr);
 }
 
 static void *
@@ -244,8 +223,7 @@ batch_worker(void *arg)
 		    st == TL_EXIT_NOTHING)
 			b->damaged = 1;
 		b->done++;
-		b->events += tl.nevents;
-		progress(b);
+		progress_units("bundles", b->done, b->n);
 		pthread_mutex_unlock(&b->lock);
 		report_free(&r);
 		timeline_clear(&tl);
@@ -392,17 +370,21 @@ cmd_batch(const struct cli_cmd *self, int argc, char **argv)
 	free(hosts);
 	/* One job per bundle: bundles run side by side instead. */
 	cli_load_opts(&b.lo, 1, 1);
+	cli_load_progress(&b.lo, verbosity == CLI_VERBOSE);
 	b.lo.note = cli_note;
 	/* The domain's logs of every bundle, this shard's or not. */
+	cli_progress_start("batch (domain logs)", verbosity);
 	domain_init(&dom);
 	cli_load_opts(&dlo, jobs > 0 ? jobs : (int)sysconf(
 	    _SC_NPROCESSORS_ONLN), 1);
+	cli_load_progress(&dlo, 0);
 	cli_domain_scan(&dlo, argv, (size_t)argc, &dom);
+	/* This shard's bundles, planned as each is opened. */
+	progress_phase("batch", 0);
+	progress_units("bundles", 0, b.n);
 	b.domain = &dom;
 	pthread_mutex_init(&b.lock, NULL);
 	pthread_cond_init(&b.turn, NULL);
-	b.progress = isatty(STDERR_FILENO) && verbosity != CLI_QUIET;
-	b.start = time(NULL);
 	n = jobs > 0 ? jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
 	if (n < 1)
 		n = 1;
@@ -415,6 +397,7 @@ cmd_batch(const struct cli_cmd *self, int argc, char **argv)
 	for (i = 0; i < n; i++)
 		pthread_join(th[i], NULL);
 	free(th);
+	progress_stop();
 	pthread_cond_destroy(&b.turn);
 	pthread_mutex_destroy(&b.lock);
 	for (i = 0; (size_t)i < b.nused; i++)

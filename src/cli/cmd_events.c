@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "progress.h"
 #include "tmpspace.h"
 #include "input/load.h"
 #include "model/configevents.h"
@@ -74,6 +75,7 @@ cmd_events(const struct cli_cmd *self, int argc, char **argv)
 	const char		*format = "jsonl";
 	FILE			*fp;
 	size_t			 i, n0, missing;
+	uint64_t		 bytes;
 	int			 ch, bad = 0, rc;
 
 	cli_common_init(&o);
@@ -105,8 +107,12 @@ cmd_events(const struct cli_cmd *self, int argc, char **argv)
 		} else if (set.n == n0)
 			cli_no_evidence(argv[i]);
 	}
-	if (o.verbosity == CLI_VERBOSE)
-		cli_list_inputs(set.v, set.n);
+	/* Records stream to the standard output: no bar through them. */
+	cli_progress_start("events", (o.out == NULL || strcmp(o.out, "-") ==
+	    0) && isatty(STDOUT_FILENO) ? CLI_QUIET : o.verbosity);
+	for (i = 0, bytes = 0; i < set.n; i++)
+		bytes += set.v[i]->size;
+	progress_plan(set.n, bytes);
 	fp = cli_open_output(o.out);
 	writer_ctx_init(&ctx, fp);
 	ctx.color = 0;
@@ -130,7 +136,11 @@ cmd_events(const struct cli_cmd *self, int argc, char **argv)
 		if (st.input_damaged > 3)
 			cli_diag("%s: %lu more damaged records",
 			    set.v[i]->path, st.input_damaged - 3);
+		progress_done(1, set.v[i]->size, set.v[i]->stats.host);
+		if (o.verbosity == CLI_VERBOSE)
+			cli_read_note(set.v[i]);
 	}
+	progress_stop();
 	st.w->end(&ctx);
 	rc = cli_close_output(fp, o.out) != 0 || ctx.error ? TL_EXIT_FATAL :
 	    missing > 0 ? TL_EXIT_NOINPUT : set.n == 0 ? TL_EXIT_NOTHING :
@@ -195,6 +205,7 @@ cmd_timeline(const struct cli_cmd *self, int argc, char **argv)
 	missing = cli_operands(self, &argc, &argv, &o, "path");
 	w = event_writer_find(format);
 	cli_load_common(&lo, &o, 0);
+	cli_progress_start("timeline", o.verbosity);
 	timeline_init(&tl);
 	load_init(&ld, &tl, &lo);
 	for (i = 0; i < (size_t)argc; i++) {
@@ -204,10 +215,9 @@ cmd_timeline(const struct cli_cmd *self, int argc, char **argv)
 			cli_no_evidence(argv[i]);
 	}
 	load_run(&ld);
+	progress_stop();
 	if (getenv("TASKLINE_STATS") != NULL)
 		cli_load_stats(&tl);
-	if (o.verbosity == CLI_VERBOSE)
-		cli_list_inputs(tl.inputs.v, tl.inputs.n);
 	cli_print_diags(&tl, o.verbosity);
 	/*
 	 * Configuration facts join the timeline, dated where known, with

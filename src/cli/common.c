@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "progress.h"
 #include "model/report.h"
 #include "model/timeline.h"
 #include "utf.h"
@@ -81,7 +82,7 @@ cli_diag(const char *fmt, ...)
 	buf_adds(&b, "taskline: ");
 	term_add(&b, s);
 	buf_addc(&b, '\n');
-	fwrite(b.data, 1, b.len, stderr);
+	progress_line(b.data, b.len);
 	buf_clear(&b);
 	free(s);
 }
@@ -121,16 +122,12 @@ cli_print_diags(const struct timeline *tl, int verbosity)
 	}
 }
 
-/* -v: every input, its kind and size. */
+/* -v: an input read, its kind and size. */
 void
-cli_list_inputs(struct input *const *v, size_t n)
+cli_read_note(const struct input *in)
 {
-	size_t	i;
-
-	for (i = 0; i < n; i++)
-		cli_diag("read %s: %s, %llu bytes", v[i]->path,
-		    input_kind_name(v[i]->kind),
-		    (unsigned long long)v[i]->size);
+	cli_diag("read %s: %s, %llu bytes", in->path,
+	    input_kind_name(in->kind), (unsigned long long)in->size);
 }
 
 void

@@ -11,8 +11,10 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "progress.h"
 #include "diagnose/relevance.h"
 #include "input/load.h"
 
@@ -34,12 +36,60 @@ cli_load_opts(struct load_opts *o, int jobs, int diagnosis)
 	    &relevance_filter;
 }
 
+static void
+read_planned(void *arg, size_t files, uint64_t bytes)
+{
+	(void)arg;
+	progress_plan(files, bytes);
+}
+
+/* A job done: into the progress bar, and with -v the input's line. */
+static void
+read_done(void *arg, const struct input *in, uint64_t bytes, int last)
+{
+	(void)arg;
+	progress_done(last ? 1 : 0, bytes, in->stats.host);
+}
+
+static void
+read_done_verbose(void *arg, const struct input *in, uint64_t bytes,
+    int last)
+{
+	read_done(arg, in, bytes, last);
+	if (last)
+		cli_read_note(in);
+}
+
+/*
+ * Loading reports to the progress bar (src/progress.h) and, verbose,
+ * names every input as it is read.
+ */
+void
+cli_load_progress(struct load_opts *lo, int verbose)
+{
+	lo->planned = read_planned;
+	lo->progress = verbose ? read_done_verbose : read_done;
+	lo->progress_arg = NULL;
+}
+
+/*
+ * The progress bar of a command: drawn when the standard error is a
+ * terminal and -q was not given.
+ */
+void
+cli_progress_start(const char *label, int verbosity)
+{
+	progress_start(label, verbosity != CLI_QUIET &&
+	    isatty(STDERR_FILENO));
+}
+
 /* The load options of the shared command-line options. */
 void
 cli_load_common(struct load_opts *lo, const struct cli_common *o,
     int diagnosis)
 {
 	cli_load_opts(lo, o->jobs, diagnosis);
+	cli_load_progress(lo, o->verbosity == CLI_VERBOSE);
 	lo->note = cli_note;
 	lo->since = o->since;
 	lo->until = o->until;

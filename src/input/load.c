@@ -45,7 +45,7 @@ struct pool {
 	size_t		 njobs;
 	struct job_key	*order;
 	size_t		 next;
-	uint64_t	 done, total;	/* bytes, for progress */
+	uint32_t	*left;		/* per input: jobs not done yet */
 	pthread_mutex_t	 lock;
 };
 
@@ -208,8 +208,9 @@ worker(void *arg)
 		o = &j->ld->opts;
 		if (o->progress != NULL && !j->hash) {
 			pthread_mutex_lock(&pool->lock);
-			pool->done += j->in.size / j->nk;
-			o->progress(o->progress_arg, pool->done, pool->total);
+			o->progress(o->progress_arg, &j->in, j->k + 1 < j->nk ?
+			    j->in.size / j->nk : j->in.size - j->in.size /
+			    j->nk * (j->nk - 1), --pool->left[j->input] == 0);
 			pthread_mutex_unlock(&pool->lock);
 		}
 	}
@@ -233,7 +234,7 @@ load_plan(struct load *ld, struct pool *pool, int nthreads)
 {
 	struct input	*in;
 	const char	*env;
-	uint64_t	 split = TL_SPLIT_MIN;
+	uint64_t	 split = TL_SPLIT_MIN, bytes = 0;
 	size_t		 i, n = 0;
 	uint32_t	 k, nk;
 
@@ -247,11 +248,13 @@ load_plan(struct load *ld, struct pool *pool, int nthreads)
 	}
 	pool->jobs = xcalloc(n + 1, sizeof(*pool->jobs));
 	pool->order = xcalloc(n + 1, sizeof(*pool->order));
+	pool->left = xcalloc(ld->set.n + 1, sizeof(*pool->left));
 	for (i = 0; i < ld->set.n; i++) {
 		in = ld->set.v[i];
 		nk = ld->opts.fast && nthreads > 1 && in->kind == INPUT_EVTX &&
 		    in->size >= split ? (uint32_t)nthreads : 1;
-		pool->total += in->size;
+		pool->left[i] = nk;
+		bytes += in->size;
 		for (k = 0; k < nk; k++) {
 			struct job	*j = &pool->jobs[pool->njobs];
 
@@ -270,6 +273,8 @@ load_plan(struct load *ld, struct pool *pool, int nthreads)
 	if (pool->njobs > 1)
 		qsort(pool->order, pool->njobs, sizeof(*pool->order),
 		    key_cmp);
+	if (ld->opts.planned != NULL)
+		ld->opts.planned(ld->opts.progress_arg, ld->set.n, bytes);
 }
 
 /* Run the jobs on nthreads threads (the calling one when 1). */
@@ -397,6 +402,7 @@ load_run(struct load *ld)
 	load_merge(ld, &pool);
 	free(pool.jobs);
 	free(pool.order);
+	free(pool.left);
 	ld->tl->inputs.v = ld->set.v;
 	ld->tl->inputs.n = ld->set.n;
 }

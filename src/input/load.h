@@ -25,10 +25,15 @@ struct load_opts {
 	void		(*note)(void *, const char *, const char *);
 	void		*note_arg;
 	/*
-	 * Optional: bytes of input read so far and in all, called after
-	 * each job from a worker thread, one call at a time.
+	 * Optional, for progress: planned, once per load_run, the count
+	 * and bytes of the inputs about to be read; progress, after each
+	 * job, from a worker thread, one call at a time: the input (its
+	 * job's copy, with the host its part named), the bytes the job
+	 * read, and whether it was the input's last job.
 	 */
-	void		(*progress)(void *, uint64_t, uint64_t);
+	void		(*planned)(void *, size_t, uint64_t);
+	void		(*progress)(void *, const struct input *, uint64_t,
+			    int);
 	void		*progress_arg;
 };
 

@@ -1,10 +1,14 @@
 #!/bin/sh
 # Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
 #
-# html_report.sh: `taskline analyze -f html` over scenario folders gives
-# a page whose lanes, onsets and evidence rows match the JSON report of
-# the same inputs (tests/tools/html_check.py), the same bytes on every
-# run, and an axis in the zone --tz names.  Skipped (77) without python3.
+# html_report.sh: `taskline analyze -f html` over the demo and scenario
+# folders gives a page whose lanes, onsets and evidence rows match the
+# JSON report of the same inputs (tests/tools/html_check.py), whose
+# summary states the failing tasks, the onset in words, the cause in a
+# plain sentence and the fix, with rule ids and confidences only behind
+# <details> and the losing causes' evidence apart from the verdict's
+# (tests/tools/html_summary.py), the same bytes on every run, and an
+# axis in the zone --tz names.  Skipped (77) without python3.
 set -u
 [ -x /usr/bin/python3 ] || { echo "no /usr/bin/python3"; exit 77; }
 dir=$(mktemp -d "${TMPDIR:-/tmp}/taskline-html.XXXXXX") || exit 1
@@ -18,20 +22,32 @@ run() {
 	[ $rc -eq 0 ] || [ $rc -eq 1 ] || [ $rc -eq 3 ]
 }
 
-for s in 14-multi-cause-host 07-domain-unreachable 09-broader-logon \
-    01-policy-conflict; do
-	in="$top_srcdir/fixtures/scenarios/$s"
+# Folder, then a phrase of the cause sentence and of the fix that the
+# summary must hold.
+while IFS='|' read -r s sentence fix; do
+	in="$top_srcdir/fixtures/$s"
 	[ -d "$in" ] || continue
+	s=$(basename "$s")
 	if ! run analyze -f html "$in" > "$dir/$s.html" ||
 	    ! run analyze -f json "$in" > "$dir/$s.json" ||
 	    ! /usr/bin/python3 "$top_srcdir/tests/tools/html_check.py" \
-	    "$dir/$s.html" "$dir/$s.json"; then
+	    "$dir/$s.html" "$dir/$s.json" ||
+	    ! /usr/bin/python3 "$top_srcdir/tests/tools/html_summary.py" \
+	    "$dir/$s.html" "$dir/$s.json" "$sentence" "$fix"; then
 		echo "FAIL $s"
 		fail=1
 		continue
 	fi
 	echo "ok $s"
-done
+done <<'EOF'
+demo|forbids Windows to keep saved network passwords|DisableDomainCreds=0
+scenarios/14-multi-cause-host|no longer allowed to run scheduled jobs|Grant FABRIKAM\svc_shares "Log on as a batch job"
+scenarios/07-domain-unreachable|could not reach a domain controller|Restore this host's path to a domain controller
+scenarios/09-broader-logon|for several accounts, not only for this task|Look beyond this task
+scenarios/01-policy-conflict|forbids Windows to keep saved network passwords|DisableDomainCreds=0
+scenarios/32-tie|does not show which cause it is|read the result codes
+scenarios/20-lockout-other-host|disabled, locked out, expired or deleted|Restore CORP\svc_sqlrpt: enable it
+EOF
 
 # Scenario 14 has five tasks, so five lanes.
 grep -o '<g class="lane"' "$dir/14-multi-cause-host.html" | wc -l |

@@ -45,23 +45,10 @@ static void
 remedy_fill(struct task_report *tr, const char *tmpl, const char *user,
     const char *task)
 {
-	struct buf	 b;
-	const char	*p;
-
-	buf_init(&b);
-	for (p = tmpl; *p != '\0'; p++) {
-		if (strncmp(p, "{user}", 6) == 0) {
-			buf_adds(&b, user);
-			p += 5;
-		} else if (strncmp(p, "{task}", 6) == 0) {
-			buf_adds(&b, task);
-			p += 5;
-		} else
-			buf_add(&b, p, 1);
-	}
 	tr->remediation = xreallocarray(tr->remediation,
 	    tr->nremediation + 1, sizeof(*tr->remediation));
-	tr->remediation[tr->nremediation++] = buf_steal(&b);
+	tr->remediation[tr->nremediation++] = cause_remedy_fill(tmpl, user,
+	    task);
 }
 
 void

@@ -1316,7 +1316,7 @@ static const struct rule rules[] = {
 	    .sel = { { SEC, { 4738 } } }, .test = test_password_set,
 	    .tier = PW_TIERS(4), .cause = CAUSE_DRIFT,
 	    .flags = RF_PRINCIPAL },
-	{ R_PASSWORD_EXPIRY, "password-expired-by-policy", NULL,
+	{ R_PASSWORD_EXPIRY, "password-expired-by-policy", "password expired",
 	    "MaximumPasswordAge elapsed since the password was set, in the "
 	    "window (refuted when the task ran after the date)",
 	    .sel = { { SEC, { 4723, 4724, 4738 } } },
@@ -1393,7 +1393,7 @@ static const struct rule rules[] = {
 	    { "Time-Service", { 24, 29, 36, 47, 129, 134 } },
 	    { "Security-Kerberos", { 3, 5 } }, { "LsaSrv", { 40961 } } },
 	    .fn = rule_dc_unreachable },
-	{ R_INTERMITTENT, "intermittent-failures", NULL,
+	{ R_INTERMITTENT, "intermittent-failures", "intermittent",
 	    "failures interleaved with successes", .fn = rule_intermittent },
 	{ R_SEVERAL_ACCOUNTS, "several-accounts-at-once", "several accounts",
 	    "several accounts rejected together",

@@ -2,7 +2,8 @@
  * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
  *
  * cause.h: the causes a diagnosis names, as rows of one table
- * (cause.c): id, name, one sentence, colour and the remedy.  Adding a
+ * (cause.c): id, name, one sentence, one in plain words, colour and
+ * the remedy.  Adding a
  * cause is one enum member and one row; nothing else switches on it.
  */
 
@@ -28,6 +29,8 @@ struct cause_row {
 	enum cause	 id;
 	const char	*name;		/* the contract id, or NULL */
 	const char	*sentence;	/* the cause in one sentence */
+	const char	*plain;		/* the same for a reader who is no
+					   specialist: no ids, no jargon */
 	const char	*color;		/* HTML colour */
 	/*
 	 * What to do, in order; "{user}" and "{task}" stand for the
@@ -41,5 +44,8 @@ const char	*cause_name(enum cause);
 enum cause	 cause_from_name(const char *);
 const char	*cause_sentence(enum cause);
 const char	*cause_color(enum cause);
+const char	*cause_plain(enum cause);
+const char	*cause_certainty(double);
+char		*cause_remedy_fill(const char *, const char *, const char *);
 
 #endif /* TL_CAUSE_H */

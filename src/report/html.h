@@ -82,6 +82,11 @@ int		 html_task_has_onset(const struct task_report *);
 int		 html_task_is_bad(const struct task_report *);
 size_t		 html_host_count(const struct host_report *, enum task_status);
 int		 html_flush(FILE *, struct buf *);
+int64_t		 html_floordiv(int64_t, int64_t);
+int64_t		 html_zone_offset(const struct report_opts *, int64_t);
+void		 html_time_words(struct buf *, const struct report_opts *,
+		    int64_t);
+void		 html_span_words(struct buf *, int64_t);
 
 /* html_svg.c */
 void		 range_add(int64_t *, int64_t *, int64_t);
@@ -103,6 +108,8 @@ void		 html_card(struct buf *, const struct task_report *, size_t,
 		    size_t, const struct report_opts *);
 void		 html_summary(struct buf *, const struct host_report *, size_t,
 		    const size_t *, const struct report_opts *);
+void		 html_fleet_summary(struct buf *, const struct report *,
+		    const struct report_opts *);
 
 /* html_tables.c */
 void		 html_findings(struct buf *, const struct host_report *);

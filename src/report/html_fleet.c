@@ -301,6 +301,7 @@ report_write_fleet_html(FILE *fp, const struct report *r,
 	if (r->nhosts == 0)
 		buf_adds(&b, "<p class=\"card\">No host found.</p>\n");
 	else {
+		html_fleet_summary(&b, r, o);
 		fleet_by_cause(&b, r);
 		buf_adds(&b, "<h2>Onsets across the fleet</h2>\n");
 		fleet_svg(&b, fh, r->nhosts, o);

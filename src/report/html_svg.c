@@ -9,31 +9,12 @@
 
 #include <inttypes.h>
 
-#include "compat/tz.h"
 #include "html.h"
 
 static const char *const month_names[] = {
 	"Jan", "Feb", "Mar", "Apr", "May", "Jun",
 	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 };
-
-static int64_t
-floordiv(int64_t a, int64_t b)
-{
-	int64_t	q = a / b;
-
-	if ((a % b != 0) && ((a < 0) != (b < 0)))
-		q--;
-	return q;
-}
-
-static int64_t
-zone_offset(const struct report_opts *o, int64_t t)
-{
-	if (o->tz_name == NULL || t == TL_TIME_NONE)
-		return 0;
-	return tz_offset(o->tz_name, t);
-}
 
 /* The time scale. */
 
@@ -108,7 +89,7 @@ svg_axis(struct buf *b, const struct scale *s, const struct report_opts *o,
 	double	 x;
 	char	 l1[32], l2[32];
 
-	off0 = zone_offset(o, s->t0);
+	off0 = html_zone_offset(o, s->t0);
 	for (i = 0; i < TL_NELEM(steps); i++)
 		if (span / steps[i] <= 8) {
 			step = steps[i];
@@ -123,7 +104,7 @@ svg_axis(struct buf *b, const struct scale *s, const struct report_opts *o,
 	}
 	buf_adds(b, "<g class=\"axis\">");
 	if (mstep == 0)
-		t = (floordiv(s->t0 + off0 - 1, step) + 1) * step - off0;
+		t = (html_floordiv(s->t0 + off0 - 1, step) + 1) * step - off0;
 	else {
 		tl_time_to_civil(s->t0 + off0, &cy, &cm, &d, &h, &mi, &sec,
 		    &frac);
@@ -136,7 +117,7 @@ svg_axis(struct buf *b, const struct scale *s, const struct report_opts *o,
 		if (t > s->t1)
 			break;
 		x = scale_x(s, t);
-		tl_time_to_civil(t + zone_offset(o, t), &y, &mo, &d, &h, &mi,
+		tl_time_to_civil(t + html_zone_offset(o, t), &y, &mo, &d, &h, &mi,
 		    &sec, &frac);
 		l2[0] = '\0';
 		if (mstep != 0) {

@@ -28,7 +28,7 @@ evidence_label(const struct evidence *e)
 {
 	if (e->label != NULL)
 		return e->label;
-	return e->rule != NULL ? e->rule : "evidence";
+	return "evidence";
 }
 
 /*
@@ -241,7 +241,7 @@ svg_evidence_lane(struct buf *b, const struct host_report *h,
 		html_str(b, e->rule);
 		buf_adds(b, "\"><title>");
 		buf_printf(b, "%s ", report_when(o, e->time, a, sizeof(a)));
-		html_str(b, e->rule);
+		html_str(b, evidence_label(e));
 		buf_printf(b, " (%s", role_name(v[i].role));
 		if (e->cause != CAUSE_NONE && v[i].role < ROLE_CONTEXT)
 			buf_printf(b, " %s", html_cause_label(e->cause));

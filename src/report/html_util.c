@@ -8,11 +8,23 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <inttypes.h>
 #include <string.h>
 
+#include "compat/tz.h"
 #include "escape.h"
 #include "html.h"
 
+
+static const char *const month_words[] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December",
+};
+
+static const char *const day_words[] = {
+	"Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday",
+	"Wednesday",	/* 1970-01-01 was a Thursday */
+};
 
 void
 html_str(struct buf *b, const char *s)
@@ -198,4 +210,63 @@ html_flush(FILE *fp, struct buf *b)
 	if (fflush(fp) != 0 || ferror(fp))
 		r = -1;
 	return r;
+}
+
+int64_t
+html_floordiv(int64_t a, int64_t b)
+{
+	int64_t	q = a / b;
+
+	if ((a % b != 0) && ((a < 0) != (b < 0)))
+		q--;
+	return q;
+}
+
+/* The offset of --tz's zone at t, in ticks; 0 for UTC. */
+int64_t
+html_zone_offset(const struct report_opts *o, int64_t t)
+{
+	if (o->tz_name == NULL || t == TL_TIME_NONE)
+		return 0;
+	return tz_offset(o->tz_name, t);
+}
+
+/*
+ * A time in words, for a reader who reads nothing else: <time
+ * datetime="UTC ISO">Thursday, 26 March 2026 at 04:00 UTC</time>.
+ */
+void
+html_time_words(struct buf *b, const struct report_opts *o, int64_t t)
+{
+	char		 iso[TL_TIME_STRLEN];
+	int64_t		 local, y;
+	int		 mo, d, h, mi, sec;
+	uint32_t	 frac;
+
+	if (t == TL_TIME_NONE) {
+		buf_adds(b, "an unknown time");
+		return;
+	}
+	local = t + html_zone_offset(o, t);
+	tl_time_to_civil(local, &y, &mo, &d, &h, &mi, &sec, &frac);
+	buf_printf(b, "<time datetime=\"%s\">%s, %d %s %" PRId64 " at "
+	    "%02d:%02d ", tl_time_format(t, iso, sizeof(iso)),
+	    day_words[(html_floordiv(local, DAY) % 7 + 7) % 7], d,
+	    month_words[mo - 1], y, h, mi);
+	html_str(b, o->tz_name != NULL ? o->tz_name : "UTC");
+	buf_adds(b, "</time>");
+}
+
+/* A span of time in words: "3 days", "5 hours", "20 minutes". */
+void
+html_span_words(struct buf *b, int64_t span)
+{
+	if (span >= 2 * DAY)
+		buf_printf(b, "%" PRId64 " days", (int64_t)(span / DAY));
+	else if (span >= 2 * HOUR)
+		buf_printf(b, "%" PRId64 " hours", (int64_t)(span / HOUR));
+	else if (span >= 2 * MINUTE)
+		buf_printf(b, "%" PRId64 " minutes", (int64_t)(span / MINUTE));
+	else
+		buf_adds(b, "moments");
 }

@@ -295,6 +295,37 @@ xp_str(htmlDocPtr doc, xmlNodePtr ctx, const char *expr)
 	return s;
 }
 
+/* The string expr gives is want, or holds it (contains). */
+static void
+xp_check(htmlDocPtr doc, const char *expr, const char *want, int contains)
+{
+	char	*s = xp_str(doc, NULL, expr);
+
+	if (contains)
+		assert_true(strstr(s, want) != NULL);
+	else
+		assert_str_eq(s, want);
+	free(s);
+}
+
+/*
+ * The summary names the onset and, for cause c, its plain sentence
+ * with how sure it is.
+ */
+static void
+summary_check(htmlDocPtr doc, const char *onset, enum cause c,
+    const char *certainty)
+{
+	char	 expr[160];
+
+	xp_check(doc, "string(//section[@class='summary card']"
+	    "/p[@class='since']/time/@datetime)", onset, 0);
+	snprintf(expr, sizeof(expr), "string(//div[@class='why']"
+	    "[@data-cause='%s']/p[1])", cause_name(c));
+	xp_check(doc, expr, certainty, 1);
+	xp_check(doc, expr, cause_plain(c), 1);
+}
+
 /* What html_add_text should turn s into once parsed back: s, with C0
  * controls (not tab, LF, CR) and bad bytes as U+FFFD. */
 static char *
@@ -444,29 +475,68 @@ DEFINE_TEST(test_html_structure)
 	assert_int_eq(xp_num(doc, NULL, "count(//tr[@class='evidence'])"), nev);
 	assert_int_eq(xp_num(doc, NULL, "count(//tr[@class='evidence']"
 	    "[@data-role='supports'])"), 4);
-	s = xp_str(doc, NULL, "string(//tr[@class='evidence'][2]"
-	    "/td[@class='reading'])");
+	s = xp_str(doc, NULL, "string((//section[@class='winner'])[1]"
+	    "//tr[@class='evidence'][2]/td[@class='reading'])");
 	assert_true(strstr(s, hostile[0]) != NULL);
 	free(s);
-	s = xp_str(doc, NULL, "string(//tr[@class='evidence'][3]"
-	    "/td[@class='file']/span/@title)");
+	s = xp_str(doc, NULL, "string(//section[@class='loser'][@data-cause="
+	    "'policy-conflict']//tr[@class='evidence']/td[@class='file']"
+	    "/span/@title)");
 	assert_str_eq(s, hostile[1]);
 	free(s);
-	s = xp_str(doc, NULL, "string(//tr[@class='evidence'][3]"
-	    "/td[@class='reading'])");
+	s = xp_str(doc, NULL, "string(//section[@class='loser'][@data-cause="
+	    "'policy-conflict']//tr[@class='evidence']/td[@class='reading'])");
 	assert_true(strstr(s, "]]>") != NULL);
 	free(s);
-	s = xp_str(doc, NULL, "string(//tr[@class='evidence'][4]"
-	    "/td[@class='reading'])");
+	s = xp_str(doc, NULL, "string((//section[@class='winner'])[1]"
+	    "//tr[@class='evidence'][3]/td[@class='reading'])");
 	assert_true(strstr(s, "ctl\xef\xbf\xbd\xef\xbf\xbd" "end") != NULL);
 	free(s);
-	s = xp_str(doc, NULL, "string(//tr[@class='evidence'][5]"
-	    "/td[@class='reading'])");
+	s = xp_str(doc, NULL, "string(//section[@class='loser'][@data-cause="
+	    "'domain-unreachable']//tr[@class='evidence']/td[@class='reading'])");
 	assert_true(strstr(s, "bad \xef\xbf\xbd byte and \xc3\xa9") != NULL);
 	free(s);
 	s = xp_str(doc, NULL, "string(//ol[@class='fix']/li)");
 	assert_str_eq(s, hostile[4]);
 	free(s);
+
+	/*
+	 * The losers' evidence apart from the verdict's, in a collapsed
+	 * section that says why each lost; no row of a loser under the
+	 * verdict.  Rule ids and confidences only behind <details>.
+	 */
+	assert_int_eq(xp_num(doc, NULL, "count(//details[@class='others']"
+	    "[not(@open)]/section[@class='loser'])"), 2);
+	xp_check(doc, "string(//section[@class='loser'][@data-cause="
+	    "'policy-conflict']/@data-lost)",
+	    "against", 0);
+	xp_check(doc, "string(//section[@class='loser'][@data-cause="
+	    "'domain-unreachable']/@data-lost)",
+	    "outweighed", 0);
+	assert_int_eq(xp_num(doc, NULL, "count(//section[@class='winner']"
+	    "//tr[@data-cause!='' and @data-cause!=ancestor::article"
+	    "/@data-cause])"), 0);
+	assert_int_eq(xp_num(doc, NULL, "count(//text()[contains(., "
+	    "'password-changed') or contains(., 'confidence')]"
+	    "[not(ancestor::details)])"), 0);
+	assert_true(xp_num(doc, NULL, "count(//details[@class='technical']"
+	    "//code[.='password-changed'])") >= 1);
+
+	/* The summary: one failing task since its onset, why, the fix. */
+	xp_check(doc, "string(//section[@class='summary card']"
+	    "/@data-failing)",
+	    "1", 0);
+	summary_check(doc, "2026-03-06T02:00:00.0000000Z", CAUSE_DRIFT,
+	    "(very likely)");
+	xp_check(doc, "string(//section[@class='summary card']"
+	    "/p[@class='since'])",
+	    "Friday, 6 March 2026 at 02:00 UTC", 1);
+	xp_check(doc, "string(//div[@class='why'][@data-cause="
+	    "'account-state']/p[1])",
+	    "(likely)", 1);
+	xp_check(doc, "string(//div[@class='why'][@data-cause="
+	    "'password-drift']/p[@class='fix'])",
+	    "Update the stored password of", 1);
 	s = xp_str(doc, NULL, "string(//section[@class='host']/@data-host)");
 	assert_str_eq(s, r.hosts[0].host);
 	free(s);
@@ -618,6 +688,16 @@ DEFINE_TEST(test_html_fleet)
 	    "[@data-cause='none']/td[2])"), 1);
 	assert_int_eq(xp_num(doc, NULL, "count(//table[@class='hosts']"
 	    "//tr[@class='host'])"), 6);
+	/* The summary: 5 tasks failing on 5 of 6 hosts since the first. */
+	xp_check(doc, "string(//section[@class='summary card']"
+	    "/p[@class='headline'])",
+	    "5 of 6 tasks are failing on 5 of 6 hosts.", 0);
+	summary_check(doc, "2026-03-03T02:00:00.0000000Z", CAUSE_POLICY,
+	    "(likely)");
+	xp_check(doc, "string(//div[@class='why'][@data-cause="
+	    "'policy-conflict']/p[1])", "(4 tasks on 4 hosts)", 1);
+	assert_true(xp_num(doc, NULL, "count(//div[@class='why'][@data-cause="
+	    "'domain-unreachable']/p[@class='fix'])") == 1);
 	xmlFreeDoc(doc);
 	s = render(report_write_fleet_html, &r, &o, &n);
 	assert_true(strcmp(s, raw) == 0);

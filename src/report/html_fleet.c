@@ -100,35 +100,111 @@ fleet_by_cause(struct buf *b, const struct report *r)
 	buf_adds(b, "</tbody></table>\n");
 }
 
+/* Bars on top of the fleet chart: how many onsets over time. */
 static void
-fleet_svg(struct buf *b, const struct fleet_host *fh, size_t n,
-    const struct report_opts *o)
+fleet_histogram(struct buf *b, const struct fleet_host *fh, size_t n,
+    const struct scale *s, const struct report_opts *o, double top)
 {
-	struct scale	 s;
-	int64_t		 lo = TL_TIME_NONE, hi = TL_TIME_NONE;
-	size_t		 i, j, nbins = 80, *bins, maxbin = 0, k;
-	double		 height, y, x, bw, top = TOP + FLEET_HIST_H;
+	size_t		 i, j, k, nbins = 80, *bins, maxbin = 0;
+	double		 bw = s->width / (double)nbins, bh;
+	int64_t		 b0, b1;
 	char		 a[48], c[48];
 	const struct task_report *t;
 
-	for (i = 0; i < n; i++)
-		for (j = 0; j < fh[i].h->ntasks; j++)
-			if (html_task_has_onset(&fh[i].h->tasks[j]))
-				range_add(&lo, &hi, fh[i].h->tasks[j].onset);
-	scale_init(&s, lo, hi, PLOT_X0, PLOT_W);
 	bins = xcalloc(nbins, sizeof(*bins));
 	for (i = 0; i < n; i++)
 		for (j = 0; j < fh[i].h->ntasks; j++) {
 			t = &fh[i].h->tasks[j];
 			if (!html_task_has_onset(t))
 				continue;
-			k = (size_t)((scale_x(&s, t->onset) - s.x0) /
-			    s.width * (double)nbins);
+			k = (size_t)((scale_x(s, t->onset) - s->x0) /
+			    s->width * (double)nbins);
 			if (k >= nbins)
 				k = nbins - 1;
 			if (++bins[k] > maxbin)
 				maxbin = bins[k];
 		}
+	buf_printf(b, "<g class=\"histogram\"><text class=\"lanelabel\" "
+	    "x=\"12\" y=\"%.1f\" font-weight=\"600\">onsets</text>",
+	    TOP + FLEET_HIST_H / 2 + 4);
+	for (k = 0; k < nbins; k++) {
+		if (bins[k] == 0)
+			continue;
+		bh = (FLEET_HIST_H - 8) * (double)bins[k] / (double)maxbin;
+		b0 = s->t0 + (int64_t)((double)(s->t1 - s->t0) * (double)k /
+		    (double)nbins);
+		b1 = s->t0 + (int64_t)((double)(s->t1 - s->t0) *
+		    (double)(k + 1) / (double)nbins);
+		buf_printf(b, "<rect class=\"hist\" x=\"%.1f\" y=\"%.1f\" "
+		    "width=\"%.1f\" height=\"%.1f\" fill=\"#5d6670\">"
+		    "<title>%zu onset%s, %s .. %s</title></rect>",
+		    s->x0 + bw * (double)k + 0.5, top - 4 - bh, bw - 1, bh,
+		    bins[k], bins[k] == 1 ? "" : "s", report_when(o, b0, a,
+		    sizeof(a)), report_when(o, b1, c, sizeof(c)));
+	}
+	buf_adds(b, "</g>\n");
+	free(bins);
+}
+
+/* One host's row: its name and a mark per task that began failing. */
+static void
+fleet_row(struct buf *b, const struct host_report *h, size_t i,
+    const struct scale *s, const struct report_opts *o, double y)
+{
+	enum task_status	 ws = html_host_status(h);
+	const struct task_report *t;
+	size_t			 j;
+	char			 a[48];
+
+	buf_adds(b, "<g class=\"host-row\" data-host=\"");
+	html_str(b, h->host);
+	buf_printf(b, "\" data-status=\"%s\">", status_name(ws));
+	if (i % 2 == 0)
+		buf_printf(b, "<rect class=\"band\" x=\"0\" y=\"%.1f\" "
+		    "width=\"%.1f\" height=\"%.1f\"/>", y, SVG_W, FLEET_ROW_H);
+	buf_printf(b, "<rect class=\"status\" x=\"0\" y=\"%.1f\" width=\"5\" "
+	    "height=\"%.1f\" fill=\"var(--%s)\"/>", y + 1, FLEET_ROW_H - 2,
+	    status_name(ws));
+	buf_printf(b, "<text x=\"12\" y=\"%.1f\"><title>", y + 14);
+	html_str(b, h->host);
+	buf_printf(b, " (%s)</title>", status_name(ws));
+	html_clipped(b, h->host, (size_t)((LABEL_W - 14) / 6.6), 0);
+	buf_adds(b, "</text>");
+	for (j = 0; j < h->ntasks; j++) {
+		t = &h->tasks[j];
+		if (!html_task_has_onset(t))
+			continue;
+		buf_adds(b, "<circle class=\"onset-mark\" data-task=\"");
+		html_str(b, t->task);
+		buf_printf(b, "\" data-cause=\"%s\" cx=\"%.1f\" cy=\"%.1f\" "
+		    "r=\"5\" fill=\"%s\" stroke=\"%s\" stroke-width=\"2\">"
+		    "<title>", html_cause_label(t->cause), scale_x(s, t->onset),
+		    y + FLEET_ROW_H / 2, t->status == ST_FAILING ?
+		    cause_color(t->cause) : "#fff", cause_color(t->cause));
+		html_str(b, h->host);
+		buf_adds(b, " ");
+		html_str(b, t->task);
+		buf_printf(b, ": %s since %s (%s)</title></circle>",
+		    status_name(t->status), report_when(o, t->onset, a,
+		    sizeof(a)), html_cause_label(t->cause));
+	}
+	buf_adds(b, "</g>\n");
+}
+
+static void
+fleet_svg(struct buf *b, const struct fleet_host *fh, size_t n,
+    const struct report_opts *o)
+{
+	struct scale	 s;
+	int64_t		 lo = TL_TIME_NONE, hi = TL_TIME_NONE;
+	size_t		 i, j, k;
+	double		 height, top = TOP + FLEET_HIST_H;
+
+	for (i = 0; i < n; i++)
+		for (j = 0; j < fh[i].h->ntasks; j++)
+			if (html_task_has_onset(&fh[i].h->tasks[j]))
+				range_add(&lo, &hi, fh[i].h->tasks[j].onset);
+	scale_init(&s, lo, hi, PLOT_X0, PLOT_W);
 	height = top + (double)n * FLEET_ROW_H + AXIS_H;
 	buf_printf(b, "<figure class=\"chart\"><svg class=\"fleet-onsets\" "
 	    "xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" "
@@ -140,71 +216,10 @@ fleet_svg(struct buf *b, const struct fleet_host *fh, size_t n,
 	    "failing, coloured by cause.  The bars on top count onsets "
 	    "over time.</desc>\n");
 	svg_axis(b, &s, o, TOP, top + (double)n * FLEET_ROW_H);
-	bw = s.width / (double)nbins;
-	buf_printf(b, "<g class=\"histogram\"><text class=\"lanelabel\" "
-	    "x=\"12\" y=\"%.1f\" font-weight=\"600\">onsets</text>",
-	    TOP + FLEET_HIST_H / 2 + 4);
-	for (k = 0; k < nbins; k++) {
-		double	bh;
-		int64_t	b0, b1;
-
-		if (bins[k] == 0)
-			continue;
-		bh = (FLEET_HIST_H - 8) * (double)bins[k] / (double)maxbin;
-		b0 = s.t0 + (int64_t)((double)(s.t1 - s.t0) * (double)k /
-		    (double)nbins);
-		b1 = s.t0 + (int64_t)((double)(s.t1 - s.t0) * (double)(k + 1) /
-		    (double)nbins);
-		buf_printf(b, "<rect class=\"hist\" x=\"%.1f\" y=\"%.1f\" "
-		    "width=\"%.1f\" height=\"%.1f\" fill=\"#5d6670\">"
-		    "<title>%zu onset%s, %s .. %s</title></rect>",
-		    s.x0 + bw * (double)k + 0.5, top - 4 - bh, bw - 1, bh,
-		    bins[k], bins[k] == 1 ? "" : "s", report_when(o, b0, a,
-		    sizeof(a)), report_when(o, b1, c, sizeof(c)));
-	}
-	buf_adds(b, "</g>\n");
-	y = top;
-	for (i = 0; i < n; i++, y += FLEET_ROW_H) {
-		const struct host_report *h = fh[i].h;
-		enum task_status ws = html_host_status(h);
-
-		buf_adds(b, "<g class=\"host-row\" data-host=\"");
-		html_str(b, h->host);
-		buf_printf(b, "\" data-status=\"%s\">", status_name(ws));
-		if (i % 2 == 0)
-			buf_printf(b, "<rect class=\"band\" x=\"0\" "
-			    "y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>", y,
-			    SVG_W, FLEET_ROW_H);
-		buf_printf(b, "<rect class=\"status\" x=\"0\" y=\"%.1f\" "
-		    "width=\"5\" height=\"%.1f\" fill=\"var(--%s)\"/>", y + 1,
-		    FLEET_ROW_H - 2, status_name(ws));
-		buf_printf(b, "<text x=\"12\" y=\"%.1f\"><title>", y + 14);
-		html_str(b, h->host);
-		buf_printf(b, " (%s)</title>", status_name(ws));
-		html_clipped(b, h->host, (size_t)((LABEL_W - 14) / 6.6), 0);
-		buf_adds(b, "</text>");
-		for (j = 0; j < h->ntasks; j++) {
-			t = &h->tasks[j];
-			if (!html_task_has_onset(t))
-				continue;
-			x = scale_x(&s, t->onset);
-			buf_adds(b, "<circle class=\"onset-mark\" data-task=\"");
-			html_str(b, t->task);
-			buf_printf(b, "\" data-cause=\"%s\" cx=\"%.1f\" "
-			    "cy=\"%.1f\" r=\"5\" fill=\"%s\" stroke=\"%s\" "
-			    "stroke-width=\"2\"><title>",
-			    html_cause_label(t->cause), x, y + FLEET_ROW_H / 2,
-			    t->status == ST_FAILING ? cause_color(t->cause) :
-			    "#fff", cause_color(t->cause));
-			html_str(b, h->host);
-			buf_adds(b, " ");
-			html_str(b, t->task);
-			buf_printf(b, ": %s since %s (%s)</title></circle>",
-			    status_name(t->status), report_when(o, t->onset, a,
-			    sizeof(a)), html_cause_label(t->cause));
-		}
-		buf_adds(b, "</g>\n");
-	}
+	fleet_histogram(b, fh, n, &s, o, top);
+	for (i = 0; i < n; i++)
+		fleet_row(b, fh[i].h, i, &s, o, top + (double)i *
+		    FLEET_ROW_H);
 	buf_adds(b, "</svg><div class=\"legend\">");
 	for (k = 0; k <= CAUSE_UNKNOWN; k++)
 		buf_printf(b, "<span><svg width=\"12\" height=\"12\" "
@@ -213,7 +228,6 @@ fleet_svg(struct buf *b, const struct fleet_host *fh, size_t n,
 		    html_cause_label(k));
 	buf_adds(b, "<span>filled: still failing; hollow: recovered</span>"
 	    "</div></figure>\n");
-	free(bins);
 }
 
 static void

@@ -46,8 +46,15 @@ scenarios/07-domain-unreachable|could not reach a domain controller|Restore this
 scenarios/09-broader-logon|for several accounts, not only for this task|Look beyond this task
 scenarios/01-policy-conflict|forbids Windows to keep saved network passwords|DisableDomainCreds=0
 scenarios/32-tie|does not show which cause it is|read the result codes
-scenarios/20-lockout-other-host|disabled, locked out, expired or deleted|Restore CORP\svc_sqlrpt: enable it
+scenarios/04-account-disabled-recovered|disabled, locked out, expired or deleted|Restore ENG-WS14\cadsync: enable it
 EOF
+
+# Why a loser lost: a later success refutes scenario 04's password
+# expiry; scenario 32's two causes tie.
+grep -q 'data-cause="password-drift" data-lost="refuted"' \
+    "$dir/04-account-disabled-recovered.html" &&
+    grep -q 'data-cause="logon-right" data-lost="tied"' "$dir/32-tie.html" ||
+    { echo "FAIL: refuted or tied loser not said"; fail=1; }
 
 # Scenario 14 has five tasks, so five lanes.
 grep -o '<g class="lane"' "$dir/14-multi-cause-host.html" | wc -l |

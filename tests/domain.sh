@@ -73,8 +73,27 @@ f=$(ls "$tmp"/s[123]/hosts/SQL-RPT02.corp.example.json 2>/dev/null)
 [ -n "$f" ] && check "batch --shard: SQL-RPT02" "$f" ||
     bad "batch --shard: no SQL-RPT02 report"
 rc=0
-tl analyze -f json -o "$tmp/a.json" "$tmp"/c/* 2>/dev/null || rc=$?
+TASKLINE_STATS=1 tl analyze -f json -o "$tmp/a.json" "$tmp"/c/* \
+    2>"$tmp/a.err" || rc=$?
 check "analyze with several paths" "$tmp/a.json"
+# One pass: each bundle is read once (one stats line per read) when the
+# DC's bundle comes first; the members read before it are read again,
+# and the report is the same, but for the order of its inputs.
+n=$(grep -c '^taskline: stats:' "$tmp/a.err")
+[ "$n" = 3 ] && ok "analyze reads each bundle once" ||
+    bad "analyze read bundles $n times, not 3"
+TASKLINE_STATS=1 tl analyze -f json -o "$tmp/z.json" "$tmp/c/sql" \
+    "$tmp/c/wks" "$tmp/c/dc01" 2>"$tmp/z.err"
+n=$(grep -c '^taskline: stats:' "$tmp/z.err")
+"$py" - "$tmp/a.json" "$tmp/z.json" <<'PY' && [ "$n" = 5 ] &&
+import json, sys
+a, z = (json.load(open(f)) for f in sys.argv[1:])
+assert a["hosts"] == z["hosts"] and a["domain"] == z["domain"]
+key = lambda i: i["path"]
+assert sorted(a["inputs"], key=key) == sorted(z["inputs"], key=key)
+PY
+    ok "DC's bundle last: same report, members read again" ||
+    bad "DC's bundle last: report differs, or $n reads, not 5"
 tl analyze -f json -o "$tmp/case.json" "$tmp/c" 2>/dev/null || rc=$?
 check "analyze of a case folder" "$tmp/case.json"
 tl analyze -o "$tmp/a.txt" "$tmp"/c/* 2>/dev/null

@@ -67,44 +67,70 @@ cli_is_bundle_path(const char *path)
 #define SET_DAMAGED	2	/* some input damaged or skipped */
 
 /*
- * Read and diagnose paths[0..n) as one evidence set.  bundle >= 0: the
- * set is that one bundle path; -2: loose files of no bundle.  Returns
- * SET_FOUND and SET_DAMAGED flags.
+ * One evidence set: paths[0..n), bundle >= 0 when the set is that one
+ * bundle path, -2 for loose files of no bundle; its report part, and
+ * the domain store's gen its diagnosis saw.
  */
-static int
-analyze_set(const struct load_opts *lo, const struct diag_opts *dopts,
-    char **paths, size_t n, int bundle, struct report *r, int verbosity)
-{
-	struct timeline	tl;
-	struct load	ld;
-	char		*why;
-	size_t		i;
-	int		st;
+struct aset {
+	char		**paths;
+	size_t		  n;
+	int		  bundle;
+	int		  flags;	/* SET_FOUND, SET_DAMAGED */
+	unsigned long	  gen;
+	struct report	  part;
+};
 
-	cli_load(&ld, &tl, lo, paths, n, bundle != -2);
-	cli_print_diags(&tl, verbosity);
+/*
+ * Read and diagnose set s.  The first time (dom not NULL) the set's
+ * domain controllers go into dom (domain_scan) before the diagnosis and
+ * what the set says about its inputs is printed; again (dom NULL, the
+ * domain store having grown since) it is read quietly.
+ */
+static void
+analyze_set(const struct load_opts *lo, const struct diag_opts *dopts,
+    struct aset *s, struct domain_store *dom, int verbosity)
+{
+	struct load_opts	 qlo = *lo;
+	struct report		*r = &s->part;
+	struct timeline		 tl;
+	struct load		 ld;
+	char			*why;
+	size_t			 i;
+	int			 st;
+
+	if (dom == NULL) {
+		qlo.note = NULL;	/* said the first time */
+		qlo.progress = NULL;
+		qlo.planned = NULL;
+	}
+	cli_load(&ld, &tl, &qlo, s->paths, s->n, s->bundle != -2);
+	if (dom != NULL) {
+		domain_scan(dom, &tl);
+		s->gen = dom->gen;
+		cli_print_diags(&tl, verbosity);
+	}
 	diagnose(&tl, dopts, r);
 	st = cli_exit_status(r, &tl);
 	/* Damage counts even when the set held nothing analysable. */
-	st = (st == TL_EXIT_FOUND || st == TL_EXIT_FOUND_DAMAGED ?
+	s->flags = (st == TL_EXIT_FOUND || st == TL_EXIT_FOUND_DAMAGED ?
 	    SET_FOUND : 0) | (tl.ndiags != 0 || st == TL_EXIT_DAMAGED ||
 	    st == TL_EXIT_FOUND_DAMAGED ? SET_DAMAGED : 0);
 	for (i = 0; i < tl.inputs.n; i++)
 		if (tl.inputs.v[i]->unusable ||
 		    tl.inputs.v[i]->stats.damaged != 0)
-			st |= SET_DAMAGED;
-	for (i = 0; bundle >= 0 && i < r->nhosts; i++)
-		r->hosts[i].bundle = xstrdup(paths[0]);
-	for (i = 0; r->nhosts == 0 && tl.inputs.n == 0 && i < n; i++)
-		cli_no_evidence(paths[i]);
-	if (r->nhosts == 0 && tl.inputs.n != 0) {
+			s->flags |= SET_DAMAGED;
+	for (i = 0; s->bundle >= 0 && i < r->nhosts; i++)
+		r->hosts[i].bundle = xstrdup(s->paths[0]);
+	for (i = 0; dom != NULL && r->nhosts == 0 && tl.inputs.n == 0 &&
+	    i < s->n; i++)
+		cli_no_evidence(s->paths[i]);
+	if (dom != NULL && r->nhosts == 0 && tl.inputs.n != 0) {
 		why = cli_nothing_why(&tl);
-		cli_diag("%s: nothing analysable: %s", paths[0], why);
+		cli_diag("%s: nothing analysable: %s", s->paths[0], why);
 		free(why);
 	}
 	timeline_clear(&tl);
 	load_clear(&ld);
-	return st;
 }
 
 /* Move src's inputs and hosts to the end of dst. */
@@ -186,22 +212,29 @@ cli_domain_scan(const struct load_opts *lo, char **paths, size_t n,
 /*
  * Each bundle on its own, loose files together; the joined report in
  * *r and its exit status in *status.
+ *
+ * One pass reads every set: the domain controllers a set holds join
+ * the domain store as it is read (diagnose/domain.h), and its hosts are
+ * diagnosed with the controllers found so far.  A set diagnosed before
+ * the store last grew (a controller's bundle after its members') is
+ * read again at the end, so the reports are those of a store complete
+ * from the start; with no controller, or with the controllers' bundles
+ * first, nothing is read twice.
  */
 static void
 analyze_sets(const struct load_opts *lo, struct diag_opts *dopts,
     int argc, char **argv, struct report *r, int *status, int verbosity)
 {
 	struct domain_store	 dom;
-	struct report		 part;
+	struct aset		*sets;
 	char			**loose = NULL;
-	size_t			 nloose = 0, i;
-	int			 flags = 0;
+	size_t			 nloose = 0, nsets = 0, i;
+	int			 flags = 0, damaged;
 
 	memset(r, 0, sizeof(*r));
 	domain_init(&dom);
-	cli_domain_scan(lo, argv, (size_t)argc, &dom);
-	progress_phase("analyze", 1);
 	dopts->domain = &dom;
+	sets = xcalloc((size_t)argc + 1, sizeof(*sets));
 	for (i = 0; i < (size_t)argc; i++) {
 		if (!cli_is_bundle_path(argv[i])) {
 			loose = xreallocarray(loose, nloose + 1,
@@ -209,15 +242,28 @@ analyze_sets(const struct load_opts *lo, struct diag_opts *dopts,
 			loose[nloose++] = argv[i];
 			continue;
 		}
-		flags |= analyze_set(lo, dopts, &argv[i], 1, 0, &part,
-		    verbosity);
-		report_append(r, &part);
+		sets[nsets].paths = &argv[i];
+		sets[nsets].n = 1;
+		sets[nsets++].bundle = 0;
 	}
 	if (nloose > 0) {
-		flags |= analyze_set(lo, dopts, loose, nloose, -2, &part,
-		    verbosity);
-		report_append(r, &part);
+		sets[nsets].paths = loose;
+		sets[nsets].n = nloose;
+		sets[nsets++].bundle = -2;
 	}
+	for (i = 0; i < nsets; i++)
+		analyze_set(lo, dopts, &sets[i], &dom, verbosity);
+	for (i = 0; i < nsets; i++) {
+		if (sets[i].gen != dom.gen) {
+			report_free(&sets[i].part);
+			damaged = sets[i].flags & SET_DAMAGED;
+			analyze_set(lo, dopts, &sets[i], NULL, verbosity);
+			sets[i].flags |= damaged;
+		}
+		flags |= sets[i].flags;
+		report_append(r, &sets[i].part);
+	}
+	free(sets);
 	free(loose);
 	domain_report(&dom, r);
 	dopts->domain = NULL;
@@ -276,8 +322,7 @@ cmd_analyze(const struct cli_cmd *self, int argc, char **argv)
 	missing = cli_operands(self, &argc, &argv, &o, "path");
 	w = report_writer_find(format);
 	cli_load_common(&lo, &o, 1);
-	/* Two passes: the domain's logs (cli_domain_scan), the analysis. */
-	cli_progress_start("analyze (domain logs)", o.verbosity);
+	cli_progress_start("analyze", o.verbosity);
 	analyze_sets(&lo, &dopts, argc, argv, &r, &status, o.verbosity);
 	progress_stop();
 	fp = cli_open_output(o.out);

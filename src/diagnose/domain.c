@@ -58,9 +58,15 @@ filter_want(void *arg, const char *provider, const char *channel,
     uint32_t id)
 {
 	(void)arg;
-	(void)channel;
+	/*
+	 * A whole log (provider unknown, its channel named): the auditing
+	 * provider writes to Security only; a forwarded or odd log may
+	 * hold anything.  A record of unknown provider: decide in keep.
+	 */
 	if (provider == NULL)
-		return 1;	/* unknown before decoding: decide in keep */
+		return channel == NULL || !(tl_strcasecmp(channel,
+		    "System") == 0 || tl_strcasecmp(channel,
+		    "Application") == 0 || strchr(channel, '/') != NULL);
 	return is_security(provider) && (id_in(id, kdc_ids,
 	    TL_NELEM(kdc_ids)) || id_in(id, account_ids,
 	    TL_NELEM(account_ids)));
@@ -232,7 +238,10 @@ event_ptr_cmp(const void *a, const void *b)
 /*
  * Find the controllers among the computers tl's records name, and keep
  * copies of their account events.  Call once per evidence set; the
- * store accumulates.
+ * store accumulates, and its gen changes when anything is added (a
+ * diagnosis made before that may have missed it).  tl may hold more
+ * than domain_filter keeps (the diagnosis's own timeline): only what
+ * that filter keeps is counted.
  */
 void
 domain_scan(struct domain_store *d, const struct timeline *tl)
@@ -251,13 +260,13 @@ domain_scan(struct domain_store *d, const struct timeline *tl)
 	}
 	for (i = 0; i < tl->nevents; i++) {
 		ev = tl->events[i];
-		if (ev->kind != EVENT_RECORD || ev->input >= tl->inputs.n ||
-		    (dc = dc_find(d, ev->host)) == NULL ||
-		    !is_security(ev->provider))
+		if (ev->input >= tl->inputs.n || !filter_keep(NULL, ev) ||
+		    (dc = dc_find(d, ev->host)) == NULL)
 			continue;
 		in = tl->inputs.v[ev->input];
 		lg = dc_log(dc, in);
 		lg->records++;
+		d->gen++;
 		if (!id_in(ev->event_id, account_ids, TL_NELEM(account_ids)))
 			continue;
 		lg->used++;

@@ -4,13 +4,14 @@
  * domain.h: the domain's logs (issue 13).  A Security log whose records
  * come from a domain controller is domain evidence, not a host: for
  * domain accounts the account events (4723-4726, 4738, 4740, 4767) live
- * there (DOMAIN.md §2, §7).  A first pass over every input of a run
- * (domain_filter, domain_scan) finds the controllers and keeps copies
- * of their account events; the diagnosis then hands them to every
- * member host of that domain (domain_attach), where the rule rows match
- * them to principals like the host's own (SID first, then name), and
- * leaves the controllers out of the hosts.  The report lists the logs
- * used in its domain section (domain_report).
+ * there (DOMAIN.md §2, §7).  domain_scan finds the controllers in
+ * each evidence set as it is read (analyze: in the diagnosis's own
+ * pass; batch: a first pass with domain_filter, which reads Security
+ * logs only) and keeps copies of their account events; the diagnosis
+ * then hands them to every member host of that domain (domain_attach),
+ * where the rule rows match them to principals like the host's own (SID
+ * first, then name), and leaves the controllers out of the hosts.  The
+ * report lists the logs used in its domain section (domain_report).
  */
 
 #ifndef TL_DOMAIN_H
@@ -40,6 +41,7 @@ struct domain_store {
 	size_t		  nevents;
 	char		**sources;	/* input paths the copies point to */
 	size_t		  nsources;
+	unsigned long	  gen;		/* changes when domain_scan adds */
 };
 
 void	 domain_init(struct domain_store *);

@@ -81,13 +81,44 @@ if [ -s "$tmp/cut/ts.evtx" ]; then
 	    bad "-q: $(cat "$tmp/err")"
 fi
 
-# Unreadable (not as root: root reads everything).
+# Nothing readable: no output is created, an existing one is untouched.
+want 7 "/nonexistent: No such" analyze -o "$tmp/new.txt" /nonexistent
+[ -e "$tmp/new.txt" ] && bad "analyze -o FILE: created for nothing" ||
+    ok "analyze -o FILE /nonexistent: FILE not created"
+for c in timeline events analyze; do
+	printf 'kept\n' >"$tmp/kept.txt"
+	want 7 "path given could not be read" $c -o "$tmp/kept.txt" \
+	    /nonexistent
+	[ "$(cat "$tmp/kept.txt")" = kept ] &&
+	    ok "$c -o FILE /nonexistent: FILE untouched" ||
+	    bad "$c -o FILE /nonexistent: FILE changed"
+done
+want 7 "/nonexistent: No such" batch -o "$tmp/newdir" /nonexistent
+[ -e "$tmp/newdir" ] && bad "batch -o DIR: created for nothing" ||
+    ok "batch -o DIR /nonexistent: DIR not created"
+
+# Unreadable, also as root: a symbolic link loop (ELOOP) and a socket,
+# which open(2) refuses to anyone (ENXIO); a folder of mode 000 when
+# not root (root reads everything).
+ln -s loop "$tmp/loop"
+want 7 "loop: Too many levels of symbolic links" timeline "$demo" \
+    "$tmp/loop"
+if /usr/bin/python3 -c 'import socket, sys
+socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$tmp/sock" 2>/dev/null
+then
+	want 7 "sock: cannot read: No such device or address" analyze \
+	    "$demo" "$tmp/sock"
+	grep -q "Nightly\|task" "$tmp/out" &&
+	    ok "socket: the report of the rest" || bad "socket: no report"
+else
+	echo "skip socket: no python3 to make one"
+fi
 if [ "$(id -u)" -ne 0 ]; then
 	mkdir "$tmp/locked" && chmod 000 "$tmp/locked"
 	want 7 "locked: cannot read: Permission denied" analyze \
 	    "$demo" "$tmp/locked"
 else
-	echo "skip unreadable path: running as root"
+	echo "skip folder of mode 000: running as root"
 fi
 
 echo "$pass passed, $fail failed"

@@ -11,6 +11,7 @@
 
 #include <sys/stat.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -389,8 +390,30 @@ cli_parse_time(const struct cli_cmd *c, int val, const char *s)
 }
 
 /*
+ * Whether path, of status sb, can be read: opened read-only as the
+ * readers will open it (access(2) would say yes to root for anything,
+ * and a socket or a symbolic link loop fails root too); a folder must
+ * also be searchable.  Devices are not opened: the reader skips them.
+ */
+static int
+path_readable(const char *path, const struct stat *sb)
+{
+	int	fd;
+
+	if (S_ISCHR(sb->st_mode) || S_ISBLK(sb->st_mode))
+		return access(path, R_OK);
+	if ((fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK |
+	    O_CLOEXEC)) == -1)
+		return -1;
+	close(fd);
+	return S_ISDIR(sb->st_mode) ? access(path, X_OK) : 0;
+}
+
+/*
  * Drop the operands that do not exist or cannot be read, each with a
- * message; returns how many were dropped (exit status 7).
+ * message; returns how many were dropped (exit status 7).  When none
+ * is left, the run ends here, before any output is opened: -o FILE is
+ * neither created nor truncated for a report of nothing.
  */
 size_t
 cli_check_paths(int *argc, char **argv)
@@ -405,8 +428,7 @@ cli_check_paths(int *argc, char **argv)
 			bad++;
 			continue;
 		}
-		if (access(argv[i], S_ISDIR(sb.st_mode) ? R_OK | X_OK :
-		    R_OK) == -1) {
+		if (path_readable(argv[i], &sb) == -1) {
 			cli_diag("%s: cannot read: %s", argv[i],
 			    strerror(errno));
 			bad++;
@@ -415,6 +437,10 @@ cli_check_paths(int *argc, char **argv)
 		argv[j++] = argv[i];
 	}
 	*argc = j;
+	if (j == 0 && bad > 0) {
+		cli_summary(TL_EXIT_NOINPUT, NULL, bad);
+		exit(TL_EXIT_NOINPUT);
+	}
 	return bad;
 }
 

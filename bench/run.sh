@@ -27,7 +27,9 @@
 #	BENCH_SIZES      data sets: sizes in MiB, or cN for all the
 #	                 corpus's non-corrupt logs over N hosts
 #	                 (default "c4 c16 250 1024")
-#	BENCH_TIMEOUT    seconds before a run is killed (default 120)
+#	BENCH_TIMEOUT    seconds before a run is killed (default 120, plus
+#	                 1 s per MiB of the data set: 1 GiB takes minutes on
+#	                 a busy machine)
 
 set -u
 LC_ALL=C
@@ -58,6 +60,7 @@ TL_SHARED=${TL_SHARED:-$here/../../shared}
 BENCH_OUT=${BENCH_OUT:-./bench/out}
 BENCH_RUNS=${BENCH_RUNS:-3}
 BENCH_SIZES=${BENCH_SIZES:-c4 c16 250 1024}
+BENCH_TIMEOUT_SET=${BENCH_TIMEOUT:-}
 BENCH_TIMEOUT=${BENCH_TIMEOUT:-120}
 export TL_SHARED
 
@@ -225,6 +228,9 @@ for size in $BENCH_SIZES; do
 	echo "bench: $size: warm-up" >&2
 	bytes=$(cat $files | wc -c | tr -d ' ')
 	eval "bytes_$size=$bytes"
+	eval "load_$size=\"$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)\""
+	[ -n "$BENCH_TIMEOUT_SET" ] ||
+	    BENCH_TIMEOUT=$((120 + bytes / 1048576))
 	eval "nfiles_$size=$(echo $files | wc -w | tr -d ' ')"
 	eval "na_evtxexport_$size=\$na_evtxexport na_floor_$size="
 	if [ $((bytes / 1048576)) -gt "$BENCH_REF_MAX" ]; then
@@ -356,6 +362,12 @@ report()
 	done
 
 	echo
+	echo "Load average (1, 5, 15 min) when each data set started:"
+	for size in $sizes_done; do
+		eval "l=\$load_$size"
+		echo "$size: ${l:-n/a};"
+	done | paste -sd' ' -
+	echo
 	echo "## The slow path (analyze)"
 	echo
 	for size in $sizes_done; do
@@ -405,26 +417,34 @@ report()
 		echo
 		echo "Linear time means the time ratio equals the size ratio" \
 		    "(time / size = 1.00); streaming memory means an RSS ratio" \
-		    "near 1.00. Targets: time / size <= 1.00, RSS ratio <= 1.10."
+		    "near 1.00. Targets: time / size <= 1.00, RSS ratio <= 1.10." \
+		    "CPU (user + system) is the steadier figure on a shared" \
+		    "machine: wall time waits for other people's processes."
 		echo
-		echo "| command | time ratio | size ratio | records ratio |" \
-		    "time / size | RSS ratio |"
-		echo "|---|---:|---:|---:|---:|---:|"
+		echo "| command | time ratio | CPU ratio | size ratio |" \
+		    "records ratio | time / size | CPU / size | RSS ratio |"
+		echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 		for cmd in floor evtxexport analyze batch; do
 			w1=$(runs_stat "$first" $cmd 4)
 			w2=$(runs_stat "$last" $cmd 4)
 			eval "na=\$na_${cmd}_$first\$na_${cmd}_$last"
 			if [ -n "$na" ] || [ -z "$w1" ] || [ -z "$w2" ]; then
-				echo "| $cmd | n/a | n/a | n/a | n/a | n/a |"
+				echo "| $cmd | n/a | n/a | n/a | n/a | n/a" \
+				    "| n/a | n/a |"
 				continue
 			fi
 			calc "
 			    w1 = $w1; w2 = $w2; s = $b2 / $b1
+			    c1 = $(runs_stat "$first" $cmd 5) + $(runs_stat "$first" $cmd 6)
+			    c2 = $(runs_stat "$last" $cmd 5) + $(runs_stat "$last" $cmd 6)
 			    r1 = $(runs_stat "$first" $cmd 7); r2 = $(runs_stat "$last" $cmd 7)
 			    n = $n2 / $n1
 			    printf \"| $cmd |\"
-			    if (w1 > 0) printf \" %.2f | %.2f | %.2f | %.2f |\", w2 / w1, s, n, w2 / w1 / s
-			    else printf \" n/a | %.2f | %.2f | n/a |\", s, n
+			    if (w1 > 0) printf \" %.2f |\", w2 / w1; else printf \" n/a |\"
+			    if (c1 > 0) printf \" %.2f |\", c2 / c1; else printf \" n/a |\"
+			    printf \" %.2f | %.2f |\", s, n
+			    if (w1 > 0) printf \" %.2f |\", w2 / w1 / s; else printf \" n/a |\"
+			    if (c1 > 0) printf \" %.2f |\", c2 / c1 / s; else printf \" n/a |\"
 			    printf \" %.2f |\n\", r2 / r1
 			"
 		done

@@ -103,7 +103,8 @@ bar "$tmp/b" batch
 grep -q "taskline batch: 2/2 bundles, 8/8 files" "$tmp/b" &&
     ok "batch: bundles and files done" || bad "batch: $(tail -3 "$tmp/b")"
 # No ETA once nothing is left; the last bar has every file done.
-grep "$bar" "$tmp/a" | tail -1 | grep -q "8/8 files, .*MB/s, host" &&
+grep "$bar" "$tmp/a" | tail -1 |
+    grep -q "analyze: 2/2 bundles, 8/8 files, .*MB/s, host" &&
     ok "analyze: last bar: all files, no ETA" ||
     bad "analyze: last bar: $(grep "$bar" "$tmp/a" | tail -1)"
 

@@ -251,8 +251,14 @@ analyze_sets(const struct load_opts *lo, struct diag_opts *dopts,
 		sets[nsets].n = nloose;
 		sets[nsets++].bundle = -2;
 	}
-	for (i = 0; i < nsets; i++)
+	/* Inputs are planned set by set: the time left counts sets. */
+	for (i = 0; i < nsets; i++) {
+		if (nsets > 1)
+			progress_units("bundles", i, nsets);
 		analyze_set(lo, dopts, &sets[i], &dom, verbosity);
+	}
+	if (nsets > 1)
+		progress_units("bundles", nsets, nsets);
 	for (i = 0; i < nsets; i++) {
 		if (sets[i].gen != dom.gen) {
 			report_free(&sets[i].part);

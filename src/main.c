@@ -22,8 +22,9 @@
 static int	cmd_help(const struct cli_cmd *, int, char **);
 
 #define OPT_HELP	{ 'h', "help", NULL, 0, "print this help and exit" }
-#define OPT_QUIET	{ 'q', "quiet", NULL, 0, "no progress and no " \
-	    "per-record damage lines: errors and a summary only" }
+#define OPT_QUIET	{ 'q', "quiet", NULL, 0, "no progress bar (shown " \
+	    "when stderr is a terminal) and no per-record damage lines: " \
+	    "errors and a summary only" }
 #define OPT_VERBOSE	{ 'v', "verbose", NULL, 0, "name every input as it " \
 	    "is read" }
 #define OPT_JOBS	{ 'j', "jobs", "n", 0, "parse with n threads " \

@@ -8,7 +8,8 @@
 # terminal.  A damage line is printed above the bar, on a line of its
 # own: the pty's output is played as a terminal would show it (carriage
 # return, erase to the end of the line) and no line shown may hold both
-# the bar and the damage.
+# the bar and the damage.  The exit status is checked too, and the
+# analyze run goes under TL_RUN (valgrind), with the ticker thread.
 set -u
 : "${top_srcdir:?}" "${TASKLINE:?}"
 py=/usr/bin/python3
@@ -22,7 +23,7 @@ pid, fd = pty.fork()
 if pid == 0:
     if not tostdout:
         os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
-    os.execv(argv[0], argv)
+    os.execvp(argv[0], argv)
 # Wide enough for the whole bar: it is cut to the terminal's width.
 fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 200, 0, 0))
 data = b""
@@ -34,7 +35,8 @@ while True:
     if not chunk:
         break
     data += chunk
-os.waitpid(pid, 0)
+_, st = os.waitpid(pid, 0)
+open(out + ".rc", "w").write("%d\n" % os.waitstatus_to_exitcode(st))
 open(out + ".raw", "wb").write(data)
 # What the terminal shows: \r to column 0, ESC [ K erases to the end.
 lines, cur, col, i, s = [], [], 0, 0, data.decode("utf-8", "replace")
@@ -59,6 +61,15 @@ PY
 run() {	# OUT ARGS...: stderr of taskline on a pty as shown, to OUT
 	out=$1; shift
 	"$py" "$tmp/onpty.py" "$out" null "$TASKLINE" "$@"
+}
+# runv OUT STATUS [TL_RUN] ARGS...: run (under valgrind if TL_RUN is
+# given and set), exit STATUS.
+runv() {
+	out=$1 want=$2 vg=; shift 2
+	[ "$1" = TL_RUN ] && { vg=${TL_RUN:-}; shift; }
+	"$py" "$tmp/onpty.py" "$out" null $vg "$TASKLINE" "$@"
+	[ "$(cat "$out.rc")" = "$want" ] || bad "$*: exit $(cat "$out.rc"), \
+want $want: $(tail -c 300 "$out")"
 }
 fail=0
 ok() { echo "ok $1"; }
@@ -89,16 +100,16 @@ bar() {
 		ok "$2: damage line on a line of its own"
 	fi
 }
-run "$tmp/a" analyze -o "$tmp/a.txt" "$demo" "$tmp/cut"
+runv "$tmp/a" 4 TL_RUN analyze -o "$tmp/a.txt" "$demo" "$tmp/cut"
 bar "$tmp/a" analyze
-run "$tmp/t" timeline -o "$tmp/t.txt" "$demo" "$tmp/cut"
+runv "$tmp/t" 3 timeline -o "$tmp/t.txt" "$demo" "$tmp/cut"
 bar "$tmp/t" timeline
-run "$tmp/e" events -o "$tmp/e.jsonl" "$demo" "$tmp/cut"
+runv "$tmp/e" 3 events -o "$tmp/e.jsonl" "$demo" "$tmp/cut"
 bar "$tmp/e" events
 # The damaged bundle second (bundles are taken in name order): its
 # damage comes while the first one's progress is on the line.
 ln -s "$demo" "$tmp/a-demo"
-run "$tmp/b" batch -j1 -o "$tmp/ob" "$tmp/a-demo" "$tmp/cut"
+runv "$tmp/b" 4 batch -j1 -o "$tmp/ob" "$tmp/a-demo" "$tmp/cut"
 bar "$tmp/b" batch
 grep -q "taskline batch: 2/2 bundles, 8/8 files" "$tmp/b" &&
     ok "batch: bundles and files done" || bad "batch: $(tail -3 "$tmp/b")"

@@ -107,13 +107,13 @@ cmd_events(const struct cli_cmd *self, int argc, char **argv)
 		} else if (set.n == n0)
 			cli_no_evidence(argv[i]);
 	}
+	fp = cli_open_output(o.out);
 	/* Records stream to the standard output: no bar through them. */
 	cli_progress_start("events", (o.out == NULL || strcmp(o.out, "-") ==
 	    0) && isatty(STDOUT_FILENO) ? CLI_QUIET : o.verbosity);
 	for (i = 0, bytes = 0; i < set.n; i++)
 		bytes += set.v[i]->size;
 	progress_plan(set.n, bytes);
-	fp = cli_open_output(o.out);
 	writer_ctx_init(&ctx, fp);
 	ctx.color = 0;
 	ctx.max_fields = o.fields;

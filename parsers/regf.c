@@ -272,6 +272,171 @@ dyninfo_parse(const uint8_t *b, size_t len, struct dyninfo *d)
 	return 0;
 }
 
+/* A counted UTF-16LE string at *at; NULL out for an empty one. */
+static int
+tc_string(const uint8_t *b, size_t len, size_t *at, char **out)
+{
+	struct buf	s;
+	uint32_t	n;
+
+	*out = NULL;
+	if (len - *at < 4)
+		return -1;
+	n = le32dec(b + *at);
+	if (n > len - *at - 4 || n % 2 != 0)
+		return -1;
+	*at += 4;
+	if (n > 0) {
+		buf_init(&s);
+		utf16le_to_utf8(b + *at, n, &s);
+		*out = xstrndup(s.data != NULL ? s.data : "", s.len);
+		buf_clear(&s);
+	}
+	*at += n;
+	return 0;
+}
+
+/* Skip n counted strings. */
+static int
+tc_skip(const uint8_t *b, size_t len, size_t *at, int n)
+{
+	char	*s;
+
+	while (n-- > 0) {
+		if (tc_string(b, len, at, &s) != 0)
+			return -1;
+		free(s);
+	}
+	return 0;
+}
+
+/* A uint32 count of items of k strings each, skipped. */
+static int
+tc_list(const uint8_t *b, size_t len, size_t *at, int k)
+{
+	uint32_t	n;
+
+	if (len - *at < 4)
+		return -1;
+	n = le32dec(b + *at);
+	*at += 4;
+	/* Each string takes at least its 4-byte count. */
+	if (n > (len - *at) / (4 * (size_t)k))
+		return -1;
+	return tc_skip(b, len, at, (int)n * k);
+}
+
+int
+taskcache_actions_parse(const uint8_t *b, size_t len, struct taskdef *td,
+    size_t *at, const char **why)
+{
+	struct task_action	*a;
+	uint16_t		 version, magic;
+	char			*id = NULL;
+	int			 r = -1;
+
+	*at = 0;
+	*why = NULL;
+	if (len < 2) {
+		*why = "shorter than its version";
+		return -1;
+	}
+	version = le16dec(b);
+	*at = 2;
+	if (version != 1 && version != 3) {
+		*at = 0;
+		*why = "version neither 1 nor 3";
+		return -1;
+	}
+	if (version == 3) {
+		free(td->context);
+		if (tc_string(b, len, at, &td->context) != 0) {
+			*why = "context string runs past the end";
+			return -1;
+		}
+	}
+	while (*at < len) {
+		if (len - *at < 2) {
+			*why = "action magic cut short";
+			goto out;
+		}
+		magic = le16dec(b + *at);
+		*at += 2;
+		if (magic != 0x6666 && magic != 0x7777 && magic != 0x8888 &&
+		    magic != 0x9999) {
+			*at -= 2;
+			*why = "unknown action magic";
+			goto out;
+		}
+		if (tc_string(b, len, at, &id) != 0) {
+			*why = "action id runs past the end";
+			goto out;
+		}
+		free(id);
+		id = NULL;
+		a = taskdef_add_action(td);
+		switch (magic) {
+		case 0x6666:
+			a->type = xstrdup("Exec");
+			if (tc_string(b, len, at, &a->command) != 0 ||
+			    tc_string(b, len, at, &a->arguments) != 0 ||
+			    tc_string(b, len, at, &a->workdir) != 0) {
+				*why = "exec action string runs past the end";
+				goto out;
+			}
+			if (version == 3) {
+				if (len - *at < 2) {
+					*why = "exec action flags cut short";
+					goto out;
+				}
+				*at += 2;
+			}
+			break;
+		case 0x7777:
+			a->type = xstrdup("ComHandler");
+			if (len - *at < 16) {
+				*why = "COM handler class id cut short";
+				goto out;
+			}
+			a->class_id = xmalloc(39);
+			snprintf(a->class_id, 39, "{%08" PRIX32 "-%04X-%04X-"
+			    "%02X%02X-%02X%02X%02X%02X%02X%02X}",
+			    le32dec(b + *at), (unsigned)le16dec(b + *at + 4),
+			    (unsigned)le16dec(b + *at + 6), b[*at + 8],
+			    b[*at + 9], b[*at + 10], b[*at + 11], b[*at + 12],
+			    b[*at + 13], b[*at + 14], b[*at + 15]);
+			*at += 16;
+			if (tc_string(b, len, at, &a->data) != 0) {
+				*why = "COM handler data runs past the end";
+				goto out;
+			}
+			break;
+		case 0x8888:
+			/* From, to, cc, bcc, reply-to, server, subject, body;
+			 * then counted attachments and header pairs. */
+			a->type = xstrdup("SendEmail");
+			if (tc_skip(b, len, at, 8) != 0 ||
+			    tc_list(b, len, at, 1) != 0 ||
+			    tc_list(b, len, at, 2) != 0) {
+				*why = "e-mail action runs past the end";
+				goto out;
+			}
+			break;
+		default:
+			a->type = xstrdup("ShowMessage");
+			if (tc_skip(b, len, at, 2) != 0) {
+				*why = "message action runs past the end";
+				goto out;
+			}
+			break;
+		}
+	}
+	r = 0;
+ out:
+	free(id);
+	return r;
+}
+
 /* Copy the innermost line of libregf's backtrace, free the error. */
 static void
 regf_errmsg(libregf_error_t **e, const char *what, char *msg, size_t len)
@@ -799,8 +964,9 @@ read_task(struct rctx *c, libregf_key_t *tasks, const char *tpath,
 	struct dyninfo	 di;
 	libregf_key_t	*k;
 	char		*kpath, *date;
+	const char	*why;
 	uint8_t		*d;
-	size_t		 len;
+	size_t		 len, at;
 	int64_t		 t;
 	int		 flags;
 
@@ -828,6 +994,12 @@ read_task(struct rctx *c, libregf_key_t *tasks, const char *tpath,
 				td->date_local = !(flags & TL_TIME_HAD_ZONE);
 			}
 		}
+		if ((d = value_raw(c, k, "Actions", kpath, &len)) != NULL &&
+		    taskcache_actions_parse(d, len, td, &at, &why) != 0)
+			damage(c, NULL, "%s\\Actions: %s at byte %zu of %zu "
+			    "(actions kept: %zu)", kpath, why, at, len,
+			    td->nactions);
+		free(d);
 		if ((d = value_raw(c, k, "DynamicInfo", kpath, &len)) !=
 		    NULL) {
 			if (dyninfo_parse(d, len, &di) == 0) {

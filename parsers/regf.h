@@ -76,4 +76,18 @@ struct dyninfo {
 
 int	 dyninfo_parse(const uint8_t *, size_t, struct dyninfo *);
 
+/*
+ * TaskCache\Tasks\{GUID}\Actions (layout from GDATA's winreg-tasks,
+ * not Microsoft): uint16 version; version 3 then the context (the
+ * principal id); then actions to the end, each a uint16 magic (0x6666
+ * exec, 0x7777 COM handler, 0x8888 e-mail, 0x9999 message box) and its
+ * id.  Strings are a uint32 byte count and UTF-16LE.  Exec: command,
+ * arguments, working directory (version 3: a uint16 of flags).  The
+ * actions are added to the task and its context set; on bad data the
+ * actions read so far stay, *at is the offset and *why the reason.
+ */
+struct taskdef;
+int	 taskcache_actions_parse(const uint8_t *, size_t, struct taskdef *,
+	    size_t *, const char **);
+
 #endif /* TL_REGF_H */

@@ -104,6 +104,7 @@ task_event(const struct taskdef *td)
 	if (td->from_cache) {
 		addf(ev, "Key", td->cache_key);
 		addf(ev, "Id", td->cache_id);
+		addf(ev, "Context", td->context);
 		addtime(ev, "KeyLastWritten", td->cache_written);
 		addtime(ev, "Created", td->created);
 		addtime(ev, "LastRun", td->last_run);

@@ -119,6 +119,22 @@ def cases(mkhive, specdir):
     out.append(("hive: TaskCache Tree that cycles", h, "damaged",
                 "loops back"))
 
+    # TaskCache Actions blobs (decoded by regf.c, not libregf): the
+    # context's byte count far past the end, then the blob cut inside
+    # the exec action's command.
+    h = bytearray(soft)
+    v = vk(h, "Actions")
+    data = at(struct.unpack_from("<I", h, v + 4 + 8)[0]) + 4
+    struct.pack_into("<I", h, data + 2, 0x7ffffff0)
+    out.append(("hive: Actions string count past the end", h, "damaged",
+                r"Actions: context string runs past the end"))
+
+    h = bytearray(soft)
+    v = vk(h, "Actions")
+    struct.pack_into("<I", h, v + 4 + 4, 30)
+    out.append(("hive: Actions blob cut inside its command", h, "damaged",
+                r"Actions: exec action string runs past the end"))
+
     # The policy value (ControlSet002's, the second) with a huge size,
     # then with its data far out of the file.
     h = bytearray(sysh)

@@ -113,7 +113,11 @@ def synthetic(d):
             "LastResult": "0x80070520",
             "LastSuccess": "2026-03-03T01:47:45.0000000Z",
             "Created": "2026-02-01T10:00:00.0000000Z",
-            "KeyLastWritten": "2026-03-06T01:30:02.0000000Z"},
+            "KeyLastWritten": "2026-03-06T01:30:02.0000000Z",
+            # the Actions blob: version 3, context, an exec action and
+            # a COM handler
+            "Context": "Author", "Action1": "C:\\Tools\\backup.cmd",
+            "Action2": "ComHandler"},
         "\\Updater": {"Author": "APP01\\operator",
                       "LastResult": "0x00000000",
                       "LastRun": "2026-03-05T12:00:00.0000000Z",

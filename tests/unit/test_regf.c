@@ -1,0 +1,177 @@
+/*
+ * Copyright (c) 2026 The taskline authors.  SPDX-License-Identifier: ISC
+ *
+ * test_regf.c: the TaskCache Actions blob decoder on hand-made bytes:
+ * version 1 and 3, every action kind, and blobs whose counts run past
+ * the bytes left (the actions read so far kept, the offset named).
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/event.h"
+#include "parsers/regf.h"
+#include "test.h"
+#include "util.h"
+
+struct blob {
+	uint8_t	b[512];
+	size_t	n;
+};
+
+static void
+put16(struct blob *x, unsigned v)
+{
+	x->b[x->n++] = v & 0xff;
+	x->b[x->n++] = (v >> 8) & 0xff;
+}
+
+static void
+put32(struct blob *x, uint32_t v)
+{
+	put16(x, v & 0xffff);
+	put16(x, v >> 16);
+}
+
+/* A counted UTF-16LE string of ASCII s. */
+static void
+putstr(struct blob *x, const char *s)
+{
+	put32(x, (uint32_t)(2 * strlen(s)));
+	while (*s != '\0')
+		put16(x, (unsigned char)*s++);
+}
+
+static void
+exec_action(struct blob *x, const char *cmd, const char *args,
+    int version)
+{
+	put16(x, 0x6666);
+	putstr(x, "");
+	putstr(x, cmd);
+	putstr(x, args);
+	putstr(x, "C:\\Work");
+	if (version == 3)
+		put16(x, 0);
+}
+
+DEFINE_TEST(test_regf_actions_v3)
+{
+	struct blob	 x = { .n = 0 };
+	struct taskdef	*td;
+	const char	*why;
+	size_t		 at, i;
+
+	put16(&x, 3);
+	putstr(&x, "Author");
+	exec_action(&x, "C:\\Tools\\a.exe", "-q", 3);
+	put16(&x, 0x7777);			/* COM handler */
+	putstr(&x, "h1");
+	for (i = 0; i < 16; i++)
+		x.b[x.n++] = (uint8_t)i;
+	putstr(&x, "<Data/>");
+	put16(&x, 0x9999);			/* message box */
+	putstr(&x, "");
+	putstr(&x, "caption");
+	putstr(&x, "text");
+	put16(&x, 0x8888);			/* e-mail: 8 strings, 0, 0 */
+	putstr(&x, "");
+	for (i = 0; i < 8; i++)
+		putstr(&x, "m");
+	put32(&x, 0);
+	put32(&x, 0);
+	td = taskdef_new();
+	assert_int_eq(taskcache_actions_parse(x.b, x.n, td, &at, &why), 0);
+	assert_int_eq(td->nactions, 4);
+	assert_str_eq(td->context, "Author");
+	assert_str_eq(td->actions[0].type, "Exec");
+	assert_str_eq(td->actions[0].command, "C:\\Tools\\a.exe");
+	assert_str_eq(td->actions[0].arguments, "-q");
+	assert_str_eq(td->actions[0].workdir, "C:\\Work");
+	assert_str_eq(td->actions[1].class_id,
+	    "{03020100-0504-0706-0809-0A0B0C0D0E0F}");
+	assert_str_eq(td->actions[1].data, "<Data/>");
+	assert_str_eq(td->actions[2].type, "ShowMessage");
+	assert_str_eq(td->actions[3].type, "SendEmail");
+	assert_int_eq(at, x.n);
+	taskdef_free(td);
+}
+
+DEFINE_TEST(test_regf_actions_v1)
+{
+	struct blob	 x = { .n = 0 };
+	struct taskdef	*td;
+	const char	*why;
+	size_t		 at;
+
+	put16(&x, 1);				/* no context, no flags */
+	exec_action(&x, "a.exe", "", 1);
+	exec_action(&x, "b.exe", "x", 1);
+	td = taskdef_new();
+	assert_int_eq(taskcache_actions_parse(x.b, x.n, td, &at, &why), 0);
+	assert_int_eq(td->nactions, 2);
+	assert_true(td->context == NULL);
+	assert_str_eq(td->actions[1].command, "b.exe");
+	assert_true(td->actions[0].arguments == NULL);
+	taskdef_free(td);
+}
+
+/* Counts past the bytes left: refused at their offset, never read. */
+DEFINE_TEST(test_regf_actions_hostile)
+{
+	struct blob	 x = { .n = 0 };
+	struct taskdef	*td;
+	const char	*why;
+	size_t		 at, n, cut;
+
+	put16(&x, 3);
+	putstr(&x, "Author");
+	cut = x.n;
+	exec_action(&x, "C:\\a.exe", "", 3);
+	n = x.n;
+	/* Every truncation inside the exec action fails, keeps context. */
+	for (x.n = cut + 1; x.n < n; x.n++) {
+		td = taskdef_new();
+		assert_int_eq(taskcache_actions_parse(x.b, x.n, td, &at,
+		    &why), -1);
+		assert_true(why != NULL && at <= x.n);
+		assert_str_eq(td->context, "Author");
+		taskdef_free(td);
+	}
+	/* The command's count 0xfffffffe. */
+	x.n = n;
+	x.b[cut + 6] = x.b[cut + 7] = x.b[cut + 8] = 0xff;
+	x.b[cut + 9] = 0xff;
+	x.b[cut + 6] = 0xfe;
+	td = taskdef_new();
+	assert_int_eq(taskcache_actions_parse(x.b, x.n, td, &at, &why), -1);
+	assert_int_eq(at, cut + 6);
+	taskdef_free(td);
+	/* An e-mail action claiming 2^30 attachments. */
+	x.n = cut;
+	put16(&x, 0x8888);
+	putstr(&x, "");
+	for (n = 0; n < 8; n++)
+		putstr(&x, "");
+	put32(&x, 0x40000000);
+	td = taskdef_new();
+	assert_int_eq(taskcache_actions_parse(x.b, x.n, td, &at, &why), -1);
+	assert_str_eq(why, "e-mail action runs past the end");
+	taskdef_free(td);
+	/* A version this layout does not know, an unknown magic. */
+	x.b[0] = 2;
+	td = taskdef_new();
+	assert_int_eq(taskcache_actions_parse(x.b, x.n, td, &at, &why), -1);
+	assert_int_eq(td->nactions, 0);
+	taskdef_free(td);
+	x.b[0] = 3;
+	x.b[cut] = 0x55;
+	td = taskdef_new();
+	assert_int_eq(taskcache_actions_parse(x.b, x.n, td, &at, &why), -1);
+	assert_str_eq(why, "unknown action magic");
+	assert_int_eq(at, cut);
+	taskdef_free(td);
+	assert_int_eq(taskcache_actions_parse(x.b, 1, NULL, &at, &why), -1);
+}

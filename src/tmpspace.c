@@ -259,6 +259,9 @@ tmpspace_cleanup(void)
 
 	if (tmp_dir[0] == '\0')
 		return;
+	/* Files are removed as their bundle is done: mostly it is empty. */
+	if (rmdir(tmp_dir) == 0)
+		goto done;
 	for (i = 1; i <= n; i++) {
 		for (j = 0; j < TL_NELEM(tmp_exts); j++) {
 			if (tmp_name(name, sizeof(name), i, tmp_exts[j]) == 0)
@@ -266,6 +269,7 @@ tmpspace_cleanup(void)
 		}
 	}
 	(void)rmdir(tmp_dir);
+ done:
 	tmp_dir[0] = '\0';
 	tmp_count = 0;
 	errno = saved;

@@ -138,6 +138,27 @@ xreallocarray(void *old, size_t n, size_t size)
 	return p;
 }
 
+/*
+ * Room for need elements of size bytes in p, whose capacity is *cap,
+ * grown by doubling: appending n elements one at a time costs O(n)
+ * copies.  (Growth by one was quadratic wherever realloc(3) moves the
+ * block, as it always does under AddressSanitizer.)
+ */
+void *
+xgrow(void *p, size_t need, size_t *cap, size_t size)
+{
+	size_t	n;
+
+	if (p != NULL && need <= *cap)
+		return p;
+	n = *cap < 8 ? 8 : *cap;
+	while (n < need)
+		n = n > SIZE_MAX / 2 ? need : n * 2;
+	p = xreallocarray(p, n, size);
+	*cap = n;
+	return p;
+}
+
 char *
 xstrdup(const char *s)
 {

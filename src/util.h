@@ -48,6 +48,7 @@ void		 tl_error_format(const struct tl_error *, char *, size_t);
 void		*xmalloc(size_t);
 void		*xcalloc(size_t, size_t);
 void		*xreallocarray(void *, size_t, size_t);
+void		*xgrow(void *, size_t, size_t *, size_t);
 char		*xstrdup(const char *);
 char		*xstrndup(const char *, size_t);
 int		 xasprintf(char **, const char *, ...)

@@ -351,7 +351,8 @@ case_task_events(const struct hctx *h, const char *task,
 void
 case_task_add(struct hctx *h, const char *name, const struct taskdef *td)
 {
-	h->tasks = xreallocarray(h->tasks, h->ntasks + 1, sizeof(*h->tasks));
+	h->tasks = xgrow(h->tasks, h->ntasks + 1, &h->ctasks,
+	    sizeof(*h->tasks));
 	h->tasks[h->ntasks].name = name;
 	h->tasks[h->ntasks].def = td;
 	h->tasks[h->ntasks].seq = h->ntasks;

@@ -71,19 +71,24 @@ struct hctx {
 	char			 *name;
 	int			  from_events;
 	const struct event	**events;	/* this host's, by time */
-	size_t			  nevents;
+	size_t			  nevents, cevents;
 	struct htask		 *tasks;
-	size_t			  ntasks;
+	size_t			  ntasks, ctasks;
 	struct taskdef		**defs;
-	size_t			  ndefs;
+	size_t			  ndefs, cdefs;
 	const struct secpol	 *policy;	/* one source, or merged */
 	struct secpol		**pols;		/* every source (INF, hives) */
-	size_t			  npols;
+	size_t			  npols, cpols;
 	struct secpol		 *merged;	/* owned, when npols > 1 */
 	struct account_table	  accounts;
 	struct finding_list	 *findings;
-	uint32_t		 *inputs;
-	size_t			  ninputs;
+	uint32_t		 *inputs;	/* in the order first met */
+	size_t			  ninputs, cinputs;
+	uint8_t			 *input_seen;	/* bit per input index */
+	size_t			  input_seen_len;
+	uint32_t		 *logs;		/* inputs other than task
+						   files and INFs (place.h) */
+	size_t			  nlogs, clogs;
 	int			  damaged_only;	/* named only by damaged logs */
 	struct evkey		 *byid;		/* case_index() */
 	struct taskkey		 *bytask;

@@ -68,18 +68,33 @@ bundle_slot(const char **bundles, size_t nb, const char *b)
 	return j;
 }
 
-/* Remember that input i holds evidence of host h. */
+/*
+ * Remember that input i (of kind) holds evidence of host h, once: a bit
+ * per input index says whether it is known (a search of the list made
+ * 40,000 task files quadratic).
+ */
 static void
-hctx_add_input(struct hctx *h, uint32_t i)
+hctx_add_input(struct hctx *h, uint32_t i, enum input_kind kind)
 {
-	size_t	k;
+	size_t	old;
 
-	for (k = h->ninputs; k > 0; k--)
-		if (h->inputs[k - 1] == i)
-			return;
-	h->inputs = xreallocarray(h->inputs, h->ninputs + 1,
+	if ((size_t)i / 8 >= h->input_seen_len) {
+		old = h->input_seen_len;
+		h->input_seen = xgrow(h->input_seen, (size_t)i / 8 + 1,
+		    &h->input_seen_len, 1);
+		memset(h->input_seen + old, 0, h->input_seen_len - old);
+	}
+	if (h->input_seen[i / 8] & (1U << (i % 8)))
+		return;
+	h->input_seen[i / 8] |= (uint8_t)(1U << (i % 8));
+	h->inputs = xgrow(h->inputs, h->ninputs + 1, &h->cinputs,
 	    sizeof(*h->inputs));
 	h->inputs[h->ninputs++] = i;
+	if (kind != INPUT_TASKXML && kind != INPUT_SECEDIT) {
+		h->logs = xgrow(h->logs, h->nlogs + 1, &h->clogs,
+		    sizeof(*h->logs));
+		h->logs[h->nlogs++] = i;
+	}
 }
 
 static void
@@ -87,6 +102,8 @@ hctx_clear(struct hctx *h)
 {
 	free(h->name);
 	free(h->inputs);
+	free(h->input_seen);
+	free(h->logs);
 	free(h->events);
 	free(h->tasks);
 	case_index_clear(h);
@@ -470,11 +487,11 @@ plan_events(struct timeline *tl, struct plan *p)
 			hi = plan_bundle_host(p, tl->inputs.v[ev->input]);
 		h = &p->hv[hi];
 		h->from_events |= ev->host != NULL;
-		h->events = xreallocarray(h->events, h->nevents + 1,
+		h->events = xgrow(h->events, h->nevents + 1, &h->cevents,
 		    sizeof(*h->events));
 		h->events[h->nevents++] = ev;
 		account_table_from_event(&h->accounts, ev);
-		hctx_add_input(h, ev->input);
+		hctx_add_input(h, ev->input, tl->inputs.v[ev->input]->kind);
 	}
 }
 
@@ -503,15 +520,15 @@ plan_config(struct timeline *tl, const struct diag_opts *opts,
 			if (td->path != NULL &&
 			    glob_match(opts->task_glob, td->path))
 				case_task_add(h, td->path, td);
-			h->defs = xreallocarray(h->defs, h->ndefs + 1,
+			h->defs = xgrow(h->defs, h->ndefs + 1, &h->cdefs,
 			    sizeof(*h->defs));
 			h->defs[h->ndefs++] = td;
 		} else {
-			h->pols = xreallocarray(h->pols, h->npols + 1,
+			h->pols = xgrow(h->pols, h->npols + 1, &h->cpols,
 			    sizeof(*h->pols));
 			h->pols[h->npols++] = tl->policies[i - tl->ntasks];
 		}
-		hctx_add_input(h, input);
+		hctx_add_input(h, input, in->kind);
 	}
 }
 
@@ -538,7 +555,7 @@ plan_empty_inputs(struct timeline *tl, struct plan *p)
 				p->hv[hi].damaged_only = 1;
 		} else
 			hi = plan_bundle_host(p, in);
-		hctx_add_input(&p->hv[hi], (uint32_t)i);
+		hctx_add_input(&p->hv[hi], (uint32_t)i, in->kind);
 	}
 }
 

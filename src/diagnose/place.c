@@ -58,12 +58,10 @@ place_host(const struct hctx *hv, size_t nh, const struct input_list *in,
 		if (domain_is_dc(dom, hv[i].name))
 			continue;
 		d = SIZE_MAX;
-		for (k = 0; k < hv[i].ninputs; k++)
-			if (hv[i].inputs[k] < in->n &&
-			    in->v[hv[i].inputs[k]]->kind != INPUT_TASKXML &&
-			    in->v[hv[i].inputs[k]]->kind != INPUT_SECEDIT) {
+		for (k = 0; k < hv[i].nlogs; k++)
+			if (hv[i].logs[k] < in->n) {
 				size_t x = place_distance(path,
-				    in->v[hv[i].inputs[k]]->path);
+				    in->v[hv[i].logs[k]]->path);
 
 				if (x < d)
 					d = x;

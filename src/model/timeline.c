@@ -104,15 +104,15 @@ timeline_merge(struct timeline *tl, struct tl_part *p, uint32_t input)
 		    p->nevents * sizeof(*p->events));
 	tl->nevents += p->nevents;
 	if (p->ntasks != 0) {
-		tl->tasks = xreallocarray(tl->tasks, tl->ntasks + p->ntasks,
-		    sizeof(*tl->tasks));
+		tl->tasks = xgrow(tl->tasks, tl->ntasks + p->ntasks,
+		    &tl->ctasks, sizeof(*tl->tasks));
 		memcpy(tl->tasks + tl->ntasks, p->tasks,
 		    p->ntasks * sizeof(*p->tasks));
 		tl->ntasks += p->ntasks;
 	}
 	if (p->npolicies != 0) {
-		tl->policies = xreallocarray(tl->policies, tl->npolicies +
-		    p->npolicies, sizeof(*tl->policies));
+		tl->policies = xgrow(tl->policies, tl->npolicies +
+		    p->npolicies, &tl->cpolicies, sizeof(*tl->policies));
 		memcpy(tl->policies + tl->npolicies, p->policies,
 		    p->npolicies * sizeof(*p->policies));
 		tl->npolicies += p->npolicies;

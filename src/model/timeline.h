@@ -38,9 +38,9 @@ struct timeline {
 	struct event	**events;
 	size_t		  nevents, cevents;
 	struct taskdef	**tasks;
-	size_t		  ntasks;
+	size_t		  ntasks, ctasks;
 	struct secpol	**policies;
-	size_t		  npolicies;
+	size_t		  npolicies, cpolicies;
 	struct diag	 *diags;
 	size_t		  ndiags;
 	size_t		  cdiags;

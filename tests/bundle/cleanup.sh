@@ -35,4 +35,31 @@ for sig in INT TERM HUP; do
 	tmp_empty "SIG$sig"
 	echo "ok SIG$sig: temporary space removed"
 done
+
+# Killed while members are still being copied in: the handler removes
+# the files the copying thread made after it began (the folder was left
+# behind when one came in between).
+task=$(find "$work/s/Tasks" -type f | head -1)
+set --
+i=0
+while [ $i -lt 4000 ]; do
+	set -- "$@" "C/Windows/System32/Tasks/Bulk/T$i=$task"
+	i=$((i + 1))
+done
+"$MKARCHIVE" zip "$work/many.zip" "$@" || fail "mkarchive many"
+for delay in 0.1 0.3 0.5; do
+	TMPDIR=$work/tmp "$TASKLINE" analyze -j2 -o /dev/null \
+	    "$work/many.zip" > /dev/null 2>&1 &
+	pid=$!
+	i=0
+	while [ -z "$(ls -A "$work/tmp")" ] && [ $i -lt 200 ]; do
+		sleep 0.02
+		i=$((i + 1))
+	done
+	sleep "$delay"
+	kill -s TERM "$pid" 2>/dev/null || { wait "$pid"; continue; }
+	wait "$pid"
+	tmp_empty "SIGTERM while copying members in (after $delay s)"
+	echo "ok SIGTERM while copying members in (after $delay s)"
+done
 exit 0

@@ -437,6 +437,140 @@ taskcache_actions_parse(const uint8_t *b, size_t len, struct taskdef *td,
 	return r;
 }
 
+/* An 8-byte aligned field at *at: a uint32 (the rest padding). */
+static int
+tc_u32a(const uint8_t *b, size_t len, size_t *at, uint32_t *v)
+{
+	if (len - *at < 8)
+		return -1;
+	*v = le32dec(b + *at);
+	*at += 8;
+	return 0;
+}
+
+/* An aligned counted buffer: its bytes at *data, n of them. */
+static int
+tc_bufa(const uint8_t *b, size_t len, size_t *at, const uint8_t **data,
+    uint32_t *n)
+{
+	size_t	pad;
+
+	if (tc_u32a(b, len, at, n) != 0 || *n > len - *at)
+		return -1;
+	*data = b + *at;
+	pad = (8 - *n % 8) % 8;
+	*at += *n;
+	*at += pad < len - *at ? pad : len - *at;
+	return 0;
+}
+
+static int
+tc_stra(const uint8_t *b, size_t len, size_t *at, char **out)
+{
+	const uint8_t	*d;
+	struct buf	 s;
+	uint32_t	 n;
+
+	*out = NULL;
+	if (tc_bufa(b, len, at, &d, &n) != 0 || n % 2 != 0)
+		return -1;
+	if (n > 0) {
+		buf_init(&s);
+		utf16le_to_utf8(d, n, &s);
+		*out = xstrndup(s.data != NULL ? s.data : "", s.len);
+		buf_clear(&s);
+	}
+	return 0;
+}
+
+int
+taskcache_principal_parse(const uint8_t *b, size_t len, struct taskdef *td,
+    size_t *at, const char **why)
+{
+	static const struct {
+		uint32_t	 bit;
+		const char	*name;
+	} logon[] = {
+		{ 0x40000, "Password" }, { 0x4000, "S4U" },
+		{ 0x80000, "InteractiveTokenOrPassword" },
+		{ 0x10000, "InteractiveToken" },
+	};
+	struct task_principal	*p;
+	const uint8_t		*d;
+	uint32_t		 flags, v, skip_user, skip_sid, n;
+	char			*id = NULL, *user = NULL, sid[200] = "";
+	size_t			 used, k;
+	int			 version, r = -1;
+
+	*at = 0;
+	*why = NULL;
+	if (len < 40) {
+		*why = "header cut short";
+		return -1;
+	}
+	version = b[0];
+	*at = 40;
+	if (tc_u32a(b, len, at, &flags) != 0 || tc_u32a(b, len, at, &v) != 0) {
+		*why = "job bucket cut short";
+		goto out;
+	}
+	if (version >= 0x16 && tc_stra(b, len, at, &id) != 0) {
+		*why = "principal id runs past the end";
+		goto out;
+	}
+	/* The display name (version 0x17 on) is not kept. */
+	if (version >= 0x17 && tc_stra(b, len, at, &user) != 0) {
+		*why = "display name runs past the end";
+		goto out;
+	}
+	free(user);
+	user = NULL;
+	if (tc_u32a(b, len, at, &skip_user) != 0) {
+		*why = "user information cut short";
+		goto out;
+	}
+	skip_user &= 0xff;
+	if (!skip_user) {
+		if (tc_u32a(b, len, at, &skip_sid) != 0) {
+			*why = "user information cut short";
+			goto out;
+		}
+		if (!(skip_sid & 0xff) && (tc_u32a(b, len, at, &v) != 0 ||
+		    tc_bufa(b, len, at, &d, &n) != 0 ||
+		    sid_format(d, n, sid, sizeof(sid), &used) != 0)) {
+			*why = "user SID runs past the end or is malformed";
+			goto out;
+		}
+		if (tc_stra(b, len, at, &user) != 0) {
+			*why = "user name runs past the end";
+			goto out;
+		}
+	}
+	p = taskdef_add_principal(td);
+	p->id = id;
+	id = NULL;
+	/* Well-known SIDs say more than a localized name. */
+	if (sid[0] != '\0' && (user == NULL || strcmp(sid, "S-1-5-18") == 0 ||
+	    strcmp(sid, "S-1-5-19") == 0 || strcmp(sid, "S-1-5-20") == 0))
+		p->user_id = xstrdup(sid);
+	else if (user != NULL) {
+		p->user_id = user;
+		user = NULL;
+	}
+	for (k = 0; k < TL_NELEM(logon); k++)
+		if (flags & logon[k].bit) {
+			p->logon_type = xstrdup(logon[k].name);
+			break;
+		}
+	p->run_level = xstrdup(flags & 0x1000000 ? "HighestAvailable" :
+	    "LeastPrivilege");
+	r = 0;
+ out:
+	free(id);
+	free(user);
+	return r;
+}
+
 /* Copy the innermost line of libregf's backtrace, free the error. */
 static void
 regf_errmsg(libregf_error_t **e, const char *what, char *msg, size_t len)
@@ -999,6 +1133,11 @@ read_task(struct rctx *c, libregf_key_t *tasks, const char *tpath,
 			damage(c, NULL, "%s\\Actions: %s at byte %zu of %zu "
 			    "(actions kept: %zu)", kpath, why, at, len,
 			    td->nactions);
+		free(d);
+		if ((d = value_raw(c, k, "Triggers", kpath, &len)) != NULL &&
+		    taskcache_principal_parse(d, len, td, &at, &why) != 0)
+			damage(c, NULL, "%s\\Triggers: %s at byte %zu of %zu",
+			    kpath, why, at, len);
 		free(d);
 		if ((d = value_raw(c, k, "DynamicInfo", kpath, &len)) !=
 		    NULL) {

@@ -90,4 +90,14 @@ struct taskdef;
 int	 taskcache_actions_parse(const uint8_t *, size_t, struct taskdef *,
 	    size_t *, const char **);
 
+/*
+ * The head of TaskCache\Tasks\{GUID}\Triggers (winreg-tasks' layout;
+ * fields padded to 8 bytes): version, two boundaries (40 bytes), then
+ * the job bucket: flags (logon type, run level), a CRC, the principal
+ * id (version 0x16 on), a display name (0x17 on), and the user: SID and
+ * name.  Adds the principal to the task; the triggers are not read.
+ */
+int	 taskcache_principal_parse(const uint8_t *, size_t, struct taskdef *,
+	    size_t *, const char **);
+
 #endif /* TL_REGF_H */

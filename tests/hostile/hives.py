@@ -135,6 +135,15 @@ def cases(mkhive, specdir):
     out.append(("hive: Actions blob cut inside its command", h, "damaged",
                 r"Actions: exec action string runs past the end"))
 
+    # The Triggers blob's job bucket: the user SID's byte count past
+    # the end (the count at 40 + 16 + 16 + 16 + 16 + 8).
+    h = bytearray(soft)
+    v = vk(h, "Triggers")
+    data = at(struct.unpack_from("<I", h, v + 4 + 8)[0]) + 4
+    struct.pack_into("<I", h, data + 112, 0x7ffffff0)
+    out.append(("hive: Triggers user SID count past the end", h, "damaged",
+                r"Triggers: user SID runs past the end"))
+
     # The policy value (ControlSet002's, the second) with a huge size,
     # then with its data far out of the file.
     h = bytearray(sysh)

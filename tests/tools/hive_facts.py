@@ -117,7 +117,10 @@ def synthetic(d):
             # the Actions blob: version 3, context, an exec action and
             # a COM handler
             "Context": "Author", "Action1": "C:\\Tools\\backup.cmd",
-            "Action2": "ComHandler"},
+            "Action2": "ComHandler",
+            # the Triggers blob's job bucket: flags and user
+            "UserId": "CORP\\svc_backup", "LogonType": "Password",
+            "RunLevel": "LeastPrivilege"},
         "\\Updater": {"Author": "APP01\\operator",
                       "LastResult": "0x00000000",
                       "LastRun": "2026-03-05T12:00:00.0000000Z",

@@ -175,3 +175,58 @@ DEFINE_TEST(test_regf_actions_hostile)
 	taskdef_free(td);
 	assert_int_eq(taskcache_actions_parse(x.b, 1, NULL, &at, &why), -1);
 }
+
+/* The Triggers blob's job bucket: flags, principal id and user. */
+DEFINE_TEST(test_regf_trigger_principal)
+{
+	static const uint8_t sid[] = { 1, 5, 0, 0, 0, 0, 0, 5, 21, 0, 0, 0,
+	    1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 0x50, 4, 0, 0 };
+	struct blob	 x = { .n = 0 };
+	struct taskdef	*td;
+	const char	*why;
+	size_t		 at, full, i;
+
+	put16(&x, 0x17);
+	while (x.n < 40)
+		x.b[x.n++] = 0;
+	put32(&x, 0x4000 | 0x1000000);		/* S4U, highest */
+	put32(&x, 0);
+	put32(&x, 0);				/* CRC */
+	put32(&x, 0);
+	put32(&x, 12);				/* principal id */
+	put32(&x, 0);
+	for (i = 0; i < 6; i++)			/* UTF-16LE "Author" */
+		put16(&x, (unsigned char)"Author"[i]);
+	put32(&x, 0);				/* pad to 8 */
+	put32(&x, 0);				/* display name "" */
+	put32(&x, 0);
+	for (i = 0; i < 16; i++)		/* skip_user, skip_sid 0 */
+		x.b[x.n++] = 0;
+	put32(&x, 1);				/* SID type: user */
+	put32(&x, 0);
+	put32(&x, sizeof(sid));
+	put32(&x, 0);
+	memcpy(x.b + x.n, sid, sizeof(sid));
+	x.n += sizeof(sid);
+	put32(&x, 0);				/* pad 28 to 32 */
+	put32(&x, 0);				/* no name */
+	put32(&x, 0);
+	full = x.n;
+	td = taskdef_new();
+	assert_int_eq(taskcache_principal_parse(x.b, x.n, td, &at, &why), 0);
+	assert_int_eq(td->nprincipals, 1);
+	assert_str_eq(td->principals[0].id, "Author");
+	assert_str_eq(td->principals[0].user_id, "S-1-5-21-1-2-3-1104");
+	assert_str_eq(td->principals[0].logon_type, "S4U");
+	assert_str_eq(td->principals[0].run_level, "HighestAvailable");
+	taskdef_free(td);
+	/* Every cut before the user name's count fails in bounds. */
+	for (x.n = 0; x.n < full - 8; x.n++) {
+		td = taskdef_new();
+		assert_int_eq(taskcache_principal_parse(x.b, x.n, td, &at,
+		    &why), -1);
+		assert_true(at <= x.n || x.n < 40);
+		assert_int_eq(td->nprincipals, 0);
+		taskdef_free(td);
+	}
+}

@@ -146,12 +146,7 @@ for cmd in analyze batch; do
 	esac
 	TMPDIR=$work/tmp "$TASKLINE" "$@" > /dev/null 2>&1 &
 	pid=$!
-	i=0
-	while [ -z "$(ls -A "$work/tmp")" ] && [ $i -lt 200 ]; do
-		sleep 0.05
-		i=$((i + 1))
-	done
-	[ -n "$(ls -A "$work/tmp")" ] || fail "$cmd: no temporary space seen"
+	tmp_wait || fail "$cmd: no temporary space seen"
 	sleep 0.2
 	kill -s INT "$pid" 2> /dev/null || fail "$cmd: finished too early"
 	wait "$pid"

@@ -21,13 +21,8 @@ for sig in INT TERM HUP; do
 	TMPDIR=$work/tmp "$TASKLINE" timeline -f jsonl "$work/big" \
 	    > /dev/null 2>&1 &
 	pid=$!
-	i=0
-	while [ -z "$(ls -A "$work/tmp")" ] && [ $i -lt 200 ]; do
-		sleep 0.05
-		i=$((i + 1))
-	done
+	tmp_wait || fail "no temporary space seen"
 	d=$(ls -A "$work/tmp")
-	[ -n "$d" ] || fail "no temporary space seen"
 	[ "$(stat -c %a "$work/tmp/$d")" = 700 ] || fail "mode not 0700"
 	sleep 0.2
 	kill -s "$sig" "$pid" 2>/dev/null || fail "finished too early"
@@ -51,11 +46,7 @@ for delay in 0.1 0.3 0.5; do
 	TMPDIR=$work/tmp "$TASKLINE" analyze -j2 -o /dev/null \
 	    "$work/many.zip" > /dev/null 2>&1 &
 	pid=$!
-	i=0
-	while [ -z "$(ls -A "$work/tmp")" ] && [ $i -lt 200 ]; do
-		sleep 0.02
-		i=$((i + 1))
-	done
+	tmp_wait
 	sleep "$delay"
 	kill -s TERM "$pid" 2>/dev/null || { wait "$pid"; continue; }
 	wait "$pid"

@@ -31,6 +31,16 @@ tmp_empty() {
 	    fail "temporary space left behind after $1: $(ls -A "$work/tmp")"
 }
 
+# Wait (up to 10 s) for a running taskline to make its temporary space.
+tmp_wait() {
+	_i=0
+	while [ -z "$(ls -A "$work/tmp")" ] && [ $_i -lt 200 ]; do
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	[ -n "$(ls -A "$work/tmp")" ]
+}
+
 # Drop what differs between packagings of the same evidence.
 strip_source() {
 	sed 's/"source_file":"[^"]*",//; s/"offset":[0-9]*,//'

@@ -199,6 +199,20 @@ sam_domain_f_parse(const uint8_t *b, size_t len, struct sam_domain_f *f)
 	return 0;
 }
 
+/* n bytes of UTF-16LE as a new UTF-8 string. */
+static char *
+utf16_dup(const uint8_t *b, size_t n)
+{
+	struct buf	 s;
+	char		*r;
+
+	buf_init(&s);
+	utf16le_to_utf8(b, n, &s);
+	r = xstrndup(s.data != NULL ? s.data : "", s.len);
+	buf_clear(&s);
+	return r;
+}
+
 /*
  * String n of a SAM V value (0 user name, 1 full name, 2 comment ...):
  * a table of (offset, length, unknown) at 0x0c + 12 * n, offsets from
@@ -207,7 +221,6 @@ sam_domain_f_parse(const uint8_t *b, size_t len, struct sam_domain_f *f)
 int
 sam_v_string(const uint8_t *b, size_t len, unsigned n, char **out)
 {
-	struct buf	s;
 	uint32_t	off, sz;
 	size_t		at = 0x0c + 12 * (size_t)n;
 
@@ -218,10 +231,7 @@ sam_v_string(const uint8_t *b, size_t len, unsigned n, char **out)
 	sz = le32dec(b + at + 4);
 	if (off > len - 0xcc || sz > len - 0xcc - off || sz % 2 != 0)
 		return -1;
-	buf_init(&s);
-	utf16le_to_utf8(b + 0xcc + off, sz, &s);
-	*out = xstrndup(s.data != NULL ? s.data : "", s.len);
-	buf_clear(&s);
+	*out = utf16_dup(b + 0xcc + off, sz);
 	return 0;
 }
 
@@ -276,7 +286,6 @@ dyninfo_parse(const uint8_t *b, size_t len, struct dyninfo *d)
 static int
 tc_string(const uint8_t *b, size_t len, size_t *at, char **out)
 {
-	struct buf	s;
 	uint32_t	n;
 
 	*out = NULL;
@@ -287,10 +296,7 @@ tc_string(const uint8_t *b, size_t len, size_t *at, char **out)
 		return -1;
 	*at += 4;
 	if (n > 0) {
-		buf_init(&s);
-		utf16le_to_utf8(b + *at, n, &s);
-		*out = xstrndup(s.data != NULL ? s.data : "", s.len);
-		buf_clear(&s);
+		*out = utf16_dup(b + *at, n);
 	}
 	*at += n;
 	return 0;
@@ -468,17 +474,13 @@ static int
 tc_stra(const uint8_t *b, size_t len, size_t *at, char **out)
 {
 	const uint8_t	*d;
-	struct buf	 s;
 	uint32_t	 n;
 
 	*out = NULL;
 	if (tc_bufa(b, len, at, &d, &n) != 0 || n % 2 != 0)
 		return -1;
 	if (n > 0) {
-		buf_init(&s);
-		utf16le_to_utf8(d, n, &s);
-		*out = xstrndup(s.data != NULL ? s.data : "", s.len);
-		buf_clear(&s);
+		*out = utf16_dup(d, n);
 	}
 	return 0;
 }

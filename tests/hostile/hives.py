@@ -119,30 +119,24 @@ def cases(mkhive, specdir):
     out.append(("hive: TaskCache Tree that cycles", h, "damaged",
                 "loops back"))
 
-    # TaskCache Actions blobs (decoded by regf.c, not libregf): the
-    # context's byte count far past the end, then the blob cut inside
-    # the exec action's command.
-    h = bytearray(soft)
-    v = vk(h, "Actions")
-    data = at(struct.unpack_from("<I", h, v + 4 + 8)[0]) + 4
-    struct.pack_into("<I", h, data + 2, 0x7ffffff0)
-    out.append(("hive: Actions string count past the end", h, "damaged",
-                r"Actions: context string runs past the end"))
+    # TaskCache blobs (decoded by regf.c, not libregf): the Actions
+    # context's byte count far past the end, the Actions blob cut inside
+    # the exec action's command, the Triggers job bucket's user SID
+    # count (at 40 + 16 + 16 + 16 + 16 + 8) past the end.
+    for name, off, what in (("Actions", 2, "context string"),
+                            ("Triggers", 112, "user SID")):
+        h = bytearray(soft)
+        v = vk(h, name)
+        data = at(struct.unpack_from("<I", h, v + 4 + 8)[0]) + 4
+        struct.pack_into("<I", h, data + off, 0x7ffffff0)
+        out.append(("hive: %s %s count past the end" % (name, what), h,
+                    "damaged", r"%s: %s runs past the end" % (name, what)))
 
     h = bytearray(soft)
     v = vk(h, "Actions")
     struct.pack_into("<I", h, v + 4 + 4, 30)
     out.append(("hive: Actions blob cut inside its command", h, "damaged",
                 r"Actions: exec action string runs past the end"))
-
-    # The Triggers blob's job bucket: the user SID's byte count past
-    # the end (the count at 40 + 16 + 16 + 16 + 16 + 8).
-    h = bytearray(soft)
-    v = vk(h, "Triggers")
-    data = at(struct.unpack_from("<I", h, v + 4 + 8)[0]) + 4
-    struct.pack_into("<I", h, data + 112, 0x7ffffff0)
-    out.append(("hive: Triggers user SID count past the end", h, "damaged",
-                r"Triggers: user SID runs past the end"))
 
     # The policy value (ControlSet002's, the second) with a huge size,
     # then with its data far out of the file.

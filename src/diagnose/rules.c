@@ -511,6 +511,28 @@ static_hit(struct tctx *t, const struct rule *r, const struct finding *f,
 	free(text);
 }
 
+/*
+ * The file to cite for a registry value of the host's policy: the
+ * source that holds it, else where it would be (the SYSTEM hive, else
+ * an INF), not whichever source the merged policy names first.
+ */
+static const char *
+policy_home(const struct hctx *h, const char *name)
+{
+	const struct secpol_entry	*e;
+	size_t				 i;
+
+	if ((e = secpol_regentry(h->policy, name)) != NULL)
+		return secpol_entry_file(h->policy, e);
+	for (i = 0; i < h->npols; i++)
+		if (h->pols[i]->hive == HIVE_SYSTEM)
+			return h->pols[i]->file;
+	for (i = 0; i < h->npols; i++)
+		if (h->pols[i]->hive == HIVE_NONE)
+			return h->pols[i]->file;
+	return h->policy->file;
+}
+
 /* DisableDomainCreds=1 against a task that stores a password. */
 static void
 rule_policy_static(struct tctx *t, const struct rule *r)
@@ -539,9 +561,9 @@ rule_policy_static(struct tctx *t, const struct rule *r)
 		return;
 	if (secpol_regvalue(t->h->policy, "DisableDomainCreds", &type, &val,
 	    &line) != 0 || (val != NULL && strcmp(val, "0") == 0))
-		hit(t, r, NULL, t->h->policy->file, line, CAUSE_POLICY, 0.25,
-		    "the security policy allows storing credentials "
-		    "(DisableDomainCreds is 0 or not set)");
+		hit(t, r, NULL, policy_home(t->h, "DisableDomainCreds"), line,
+		    CAUSE_POLICY, 0.25, "the security policy allows storing "
+		    "credentials (DisableDomainCreds is 0 or not set)");
 	free(val);
 }
 

@@ -644,8 +644,26 @@ unquote(const char *s, size_t len)
 }
 
 /*
- * Look up a [Registry Values] entry by full key or by a tail of it
- * (the value name after the last backslash), case-insensitive.  The
+ * The [Registry Values] entry of a full key or of a tail of it (the
+ * value name after the last backslash), case-insensitive, or NULL.
+ */
+const struct secpol_entry *
+secpol_regentry(const struct secpol *sp, const char *name)
+{
+	size_t	i;
+
+	if (sp == NULL || name == NULL)
+		return NULL;
+	for (i = 0; i < sp->nentries; i++)
+		if (tl_strcasecmp(sp->entries[i].section,
+		    "Registry Values") == 0 &&
+		    regkey_match(sp->entries[i].key, name))
+			return &sp->entries[i];
+	return NULL;
+}
+
+/*
+ * Look up a [Registry Values] entry as secpol_regentry does.  The
  * value "4,1" gives type 4 and data "1"; REG_SZ and REG_EXPAND_SZ data
  * lose their quotes.  A value without a type gives type -1 and the
  * whole value as data.  Returns 0 when found, -1 when absent.  Any
@@ -655,11 +673,10 @@ int
 secpol_regvalue(const struct secpol *sp, const char *name, int *type,
     char **data, unsigned long *line)
 {
-	const struct secpol_entry	*e = NULL;
+	const struct secpol_entry	*e;
 	const char			*v, *comma;
 	char				*end;
 	long				 t = -1;
-	size_t				 i;
 	int				 r = -1;
 
 	if (type != NULL)
@@ -668,17 +685,7 @@ secpol_regvalue(const struct secpol *sp, const char *name, int *type,
 		*data = NULL;
 	if (line != NULL)
 		*line = 0;
-	if (sp == NULL || name == NULL)
-		goto out;
-	for (i = 0; i < sp->nentries; i++) {
-		if (tl_strcasecmp(sp->entries[i].section,
-		    "Registry Values") == 0 &&
-		    regkey_match(sp->entries[i].key, name)) {
-			e = &sp->entries[i];
-			break;
-		}
-	}
-	if (e == NULL)
+	if ((e = secpol_regentry(sp, name)) == NULL)
 		goto out;
 	v = e->value;
 	if ((comma = strchr(v, ',')) != NULL) {

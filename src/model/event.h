@@ -253,6 +253,8 @@ void	 taskdefs_localize(struct taskdef *const *, size_t,
 size_t	 secpol_section_count(const struct secpol *);
 const struct secpol_entry *secpol_find(const struct secpol *, const char *,
 	    const char *);
+const struct secpol_entry *secpol_regentry(const struct secpol *,
+	    const char *);
 int	 secpol_regvalue(const struct secpol *, const char *, int *, char **,
 	    unsigned long *);
 int	 secpol_right(const struct secpol *, const char *, char ***, size_t *,

@@ -7,7 +7,8 @@
 # scenario states them: onset_exact, the counts of runs (failures,
 # successes), the causes tied for an `unknown` verdict (tied), strings
 # the task's entry must name (mentions), event ids its evidence must
-# cite in support (cites); further member hosts of the case (hosts) and
+# cite in support (cites), the file name each rule's evidence cites
+# (files: {"rule": "SYSTEM"}); further member hosts of the case (hosts) and
 # the domain controllers whose logs the report's `domain` section lists
 # (domain).  See fixtures/scenarios/README.md.
 #
@@ -29,7 +30,7 @@ EXACT = ("status", "cause", "onset", "first_failure", "onset_exact",
          "failures", "successes")
 
 
-KEYS = EXACT + ("tied", "mentions", "cites", "domain", "host", "task")
+KEYS = EXACT + ("tied", "mentions", "cites", "files", "domain", "host", "task")
 
 
 def load_xfail(scenario, variant):
@@ -79,6 +80,15 @@ def cmp_task(g, t, say):
     for s in t.get("mentions", []):
         if s.lower() not in json.dumps(g).lower():
             say("mentions", "%s: %s not mentioned" % (t["task"], s))
+    for rule, name in sorted(t.get("files", {}).items()):
+        rows = [e for e in g.get("evidence", []) if e.get("rule") == rule]
+        if not rows:
+            say("files", "%s: no evidence from %s" % (t["task"], rule))
+        for e in rows:
+            f = (e.get("source_file") or "").replace("\\", "/")
+            if f.rsplit("/", 1)[-1] != name:
+                say("files", "%s: %s cites %s, not %s" %
+                    (t["task"], rule, f, name))
     for eid in t.get("cites", []):
         if not cited(g, eid):
             say("cites", "%s: no supporting evidence from event %d" %

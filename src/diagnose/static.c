@@ -475,6 +475,25 @@ right_where(struct ctx *c, const char *section, const char *key,
 		    c->pol->file;
 }
 
+/*
+ * A SECURITY hive keeps each account's rights under its own key
+ * (Policy\Accounts\<SID>\ActSysAc): cite that key, not the rights
+ * gathered from every account, when the task's SID has one.
+ */
+static void
+account_where(struct ctx *c, char *out, size_t len, const char **file)
+{
+	const struct secpol_entry	*e;
+
+	if (c->psid[0] == '\0' ||
+	    (e = secpol_find(c->pol, "Account Rights", c->psid)) == NULL ||
+	    e->reg_key == NULL)
+		return;
+	secpol_where(c->pol, e, out, len);
+	if (file != NULL)
+		*file = secpol_entry_file(c->pol, e);
+}
+
 static void
 rule_ddc(struct ctx *c, const struct taskdef *td,
     const struct task_principal *p, enum acct a)
@@ -564,6 +583,8 @@ rule_batch(struct ctx *c, const struct taskdef *td,
 		if (by_sid)
 			snprintf(via, sizeof(via), " by its SID %s, known "
 			    "from %s", c->psid, c->psid_from);
+		if (direct)
+			account_where(c, w, sizeof(w), &wf);
 		if (direct || all) {
 			f = add(c, td, "batch-logon-denied", SEV_HIGH,
 			    "logon-right", wf, line,

@@ -18,11 +18,16 @@ for line in sys.stdin:
     del o["source_file"], o["offset"]
     print(json.dumps(o, sort_keys=True))'
 }
-pass=0 fail=0
+pass=0 fail=0 n=0
+# Under valgrind (TL_RUN) every file is compared, every third one's
+# runs through valgrind (the ASan phase runs them all).
 for f in "$top_srcdir"/fixtures/scenarios/[0-9]*/events/*.xml; do
 	"$mkevtx" "$f" "$tmp/x.evtx" || { fail=$((fail + 1)); continue; }
-	${TL_RUN:+$TL_RUN} "$TASKLINE" events -f jsonl "$f" | strip >"$tmp/a"
-	${TL_RUN:+$TL_RUN} "$TASKLINE" events -f jsonl "$tmp/x.evtx" |
+	n=$((n + 1))
+	wrap=${TL_RUN:-}
+	[ $((n % 3)) -eq 1 ] || wrap=
+	${wrap:+$wrap} "$TASKLINE" events -f jsonl "$f" | strip >"$tmp/a"
+	${wrap:+$wrap} "$TASKLINE" events -f jsonl "$tmp/x.evtx" |
 	    strip >"$tmp/b"
 	if [ -s "$tmp/a" ] && cmp -s "$tmp/a" "$tmp/b"; then
 		pass=$((pass + 1))

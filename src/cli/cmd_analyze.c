@@ -22,6 +22,7 @@
 #include "diagnose/domain.h"
 #include "input/load.h"
 #include "model/report.h"
+#include "model/spool.h"
 #include "model/timeline.h"
 #include "compat/tz.h"
 #include "tltime.h"
@@ -77,7 +78,8 @@ struct aset {
 	int		  bundle;
 	int		  flags;	/* SET_FOUND, SET_DAMAGED */
 	unsigned long	  gen;
-	struct report	  part;
+	struct report	  part;		/* spooled: its hosts' names only */
+	size_t		  spooled;	/* its hosts' first spool entry */
 };
 
 /*
@@ -133,40 +135,12 @@ analyze_set(const struct load_opts *lo, const struct diag_opts *dopts,
 	load_clear(&ld);
 }
 
-/* Move src's inputs and hosts to the end of dst. */
-static void
-report_append(struct report *dst, struct report *src)
-{
-	size_t	i, k, base = dst->ninputs;
-
-	dst->inputs = xreallocarray(dst->inputs, dst->ninputs +
-	    src->ninputs + 1, sizeof(*dst->inputs));
-	memcpy(dst->inputs + base, src->inputs, src->ninputs *
-	    sizeof(*src->inputs));
-	dst->ninputs += src->ninputs;
-	dst->hosts = xreallocarray(dst->hosts, dst->nhosts + src->nhosts + 1,
-	    sizeof(*dst->hosts));
-	for (i = 0; i < src->nhosts; i++) {
-		for (k = 0; k < src->hosts[i].ninputs; k++)
-			src->hosts[i].inputs[k] += (uint32_t)base;
-		dst->hosts[dst->nhosts++] = src->hosts[i];
-	}
-	free(src->inputs);
-	free(src->hosts);
-	memset(src, 0, sizeof(*src));
-}
-
 static int
 host_cmp(const void *pa, const void *pb)
 {
 	const struct host_report	*a = pa, *b = pb;
-	int				 r;
 
-	if ((r = tl_strcasecmp(a->host, b->host)) != 0)
-		return r;
-	if (a->bundle == NULL || b->bundle == NULL)
-		return (a->bundle != NULL) - (b->bundle != NULL);
-	return strcmp(a->bundle, b->bundle);
+	return report_host_cmp(a->host, a->bundle, b->host, b->bundle);
 }
 
 /*
@@ -232,6 +206,9 @@ analyze_sets(const struct load_opts *lo, struct diag_opts *dopts,
 	int			 flags = 0, damaged;
 
 	memset(r, 0, sizeof(*r));
+	/* Hosts go out of memory as each set is done (model/spool.h). */
+	if (getenv("TASKLINE_NO_SPOOL") == NULL)
+		r->spool = spool_new();
 	domain_init(&dom);
 	dopts->domain = &dom;
 	sets = xcalloc((size_t)argc + 1, sizeof(*sets));
@@ -256,6 +233,7 @@ analyze_sets(const struct load_opts *lo, struct diag_opts *dopts,
 		if (nsets > 1)
 			progress_units("bundles", i, nsets);
 		analyze_set(lo, dopts, &sets[i], &dom, verbosity);
+		sets[i].spooled = spool_put(r->spool, &sets[i].part);
 	}
 	if (nsets > 1)
 		progress_units("bundles", nsets, nsets);
@@ -264,17 +242,20 @@ analyze_sets(const struct load_opts *lo, struct diag_opts *dopts,
 			report_free(&sets[i].part);
 			damaged = sets[i].flags & SET_DAMAGED;
 			analyze_set(lo, dopts, &sets[i], NULL, verbosity);
+			sets[i].spooled = spool_put(r->spool, &sets[i].part);
 			sets[i].flags |= damaged;
 		}
 		flags |= sets[i].flags;
-		report_append(r, &sets[i].part);
+		spool_keep(r, &sets[i].part, sets[i].spooled);
 	}
 	free(sets);
 	free(loose);
 	domain_report(&dom, r);
 	dopts->domain = NULL;
 	domain_clear(&dom);
-	if (r->nhosts > 1)
+	if (r->spool != NULL)
+		spool_sort(r->spool);
+	else if (r->nhosts > 1)
 		qsort(r->hosts, r->nhosts, sizeof(*r->hosts), host_cmp);
 	*status = r->nhosts == 0 ? TL_EXIT_NOTHING :
 	    flags == 3 ? TL_EXIT_FOUND_DAMAGED : flags == 1 ? TL_EXIT_FOUND :
@@ -290,7 +271,7 @@ cmd_analyze(const struct cli_cmd *self, int argc, char **argv)
 	struct report_opts		 ropts;
 	const struct report_writer	*w;
 	struct cli_common		 o;
-	const char			*format = "text";
+	const char			*format = "text", *why;
 	FILE				*fp;
 	size_t				 missing;
 	int				 ch, nocolor = 0, rc, status;
@@ -336,12 +317,18 @@ cmd_analyze(const struct cli_cmd *self, int argc, char **argv)
 	    getenv("NO_COLOR") == NULL && strcmp(format, "text") == 0;
 	/* The writers fail only on write errors, which close reports. */
 	rc = w->write(fp, &r, &ropts);
+	if (spool_failed(r.spool, &why)) {
+		cli_diag("%s", why);
+		rc = -1;
+	}
+	if (getenv("TASKLINE_STATS") != NULL)
+		spool_stats(r.spool, stderr);
 	if (cli_close_output(fp, o.out) != 0 || rc != 0)
 		rc = TL_EXIT_FATAL;
 	else
 		rc = missing > 0 ? TL_EXIT_NOINPUT : status;
 	cli_summary(rc, &r, missing);
-	report_free(&r);
+	spool_report_free(&r);
 	input_tmp_cleanup();
 	return rc;
 }

@@ -17,6 +17,7 @@
 #include "cli.h"
 #include "progress.h"
 #include "model/report.h"
+#include "model/spool.h"
 #include "model/timeline.h"
 #include "utf.h"
 #include "util.h"
@@ -137,18 +138,29 @@ cli_note(void *arg, const char *path, const char *msg)
 	cli_diag("%s: %s", path, msg);
 }
 
+/* How many of h's tasks are failing or at risk. */
+static size_t
+host_bad_tasks(const struct host_report *h)
+{
+	size_t	j, n = 0;
+
+	for (j = 0; j < h->ntasks; j++)
+		if (h->tasks[j].status == ST_FAILING ||
+		    h->tasks[j].status == ST_AT_RISK)
+			n++;
+	return n;
+}
+
 /* The exit status of a finished analysis (see taskline(1)). */
 int
 cli_exit_status(const struct report *r, const struct timeline *tl)
 {
-	size_t	i, j;
+	size_t	i;
 	int	found = 0, damaged = tl->ndiags != 0;
 
 	for (i = 0; i < r->nhosts; i++)
-		for (j = 0; j < r->hosts[i].ntasks; j++)
-			if (r->hosts[i].tasks[j].status == ST_FAILING ||
-			    r->hosts[i].tasks[j].status == ST_AT_RISK)
-				found = 1;
+		if (host_bad_tasks(report_host(r, i)) > 0)
+			found = 1;
 	for (i = 0; i < tl->inputs.n; i++)
 		if (tl->inputs.v[i]->unusable ||
 		    tl->inputs.v[i]->stats.damaged != 0)
@@ -167,17 +179,12 @@ cli_exit_status(const struct report *r, const struct timeline *tl)
 void
 cli_summary(int rc, const struct report *r, size_t missing)
 {
-	size_t	i, j, ntasks = 0, nhosts = 0;
-	int	any;
+	size_t	i, n, ntasks = 0, nhosts = 0;
 
 	for (i = 0; r != NULL && i < r->nhosts; i++) {
-		for (j = any = 0; j < r->hosts[i].ntasks; j++)
-			if (r->hosts[i].tasks[j].status == ST_FAILING ||
-			    r->hosts[i].tasks[j].status == ST_AT_RISK) {
-				ntasks++;
-				any = 1;
-			}
-		nhosts += any;
+		n = host_bad_tasks(report_host(r, i));
+		ntasks += n;
+		nhosts += n > 0;
 	}
 	switch (rc) {
 	case TL_EXIT_FOUND:

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "model/account.h"
+#include "model/spool.h"
 #include "case.h"
 #include "domain.h"
 #include "util.h"
@@ -332,7 +333,7 @@ serves_report(const struct domain_store *d, const struct domain_dc *dc,
 	size_t	i;
 
 	for (i = 0; i < r->nhosts; i++)
-		if (serves(d, dc, r->hosts[i].host))
+		if (serves(d, dc, report_host_name(r, i)))
 			return 1;
 	return 0;
 }

@@ -73,8 +73,9 @@ task_report_clear(struct task_report *tr)
 	free(tr->run_ok);
 }
 
-static void
-host_report_clear(struct host_report *h)
+/* Free what h holds (h itself is the caller's). */
+void
+report_host_clear(struct host_report *h)
 {
 	size_t	j, k;
 
@@ -100,6 +101,7 @@ host_report_clear(struct host_report *h)
 	free(h->inputs);
 }
 
+/* Free r; one with a spool is freed by spool_report_free. */
 void
 report_free(struct report *r)
 {
@@ -110,8 +112,8 @@ report_free(struct report *r)
 		free(r->inputs[i].note);
 	}
 	free(r->inputs);
-	for (i = 0; i < r->nhosts; i++)
-		host_report_clear(&r->hosts[i]);
+	for (i = 0; r->hosts != NULL && i < r->nhosts; i++)
+		report_host_clear(&r->hosts[i]);
 	free(r->hosts);
 	for (i = 0; i < r->ndomain; i++) {
 		for (j = 0; j < r->domain[i].nlogs; j++)
@@ -122,6 +124,20 @@ report_free(struct report *r)
 	}
 	free(r->domain);
 	memset(r, 0, sizeof(*r));
+}
+
+/* The order of a report's hosts: by name, then bundle (none first). */
+int
+report_host_cmp(const char *ha, const char *ba, const char *hb,
+    const char *bb)
+{
+	int	r;
+
+	if ((r = tl_strcasecmp(ha, hb)) != 0)
+		return r;
+	if (ba == NULL || bb == NULL)
+		return (ba != NULL) - (bb != NULL);
+	return strcmp(ba, bb);
 }
 
 /*

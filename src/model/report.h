@@ -157,13 +157,20 @@ struct domain_report {
 	size_t		 nlogs;
 };
 
+struct spool;
+
+/*
+ * The hosts are in hosts[], or, with a spool (analyze), out of memory:
+ * read them with report_host() (model/spool.h), which serves both.
+ */
 struct report {
 	struct report_input *inputs;
 	size_t		 ninputs;
-	struct host_report *hosts;
+	struct host_report *hosts;	/* NULL with a spool */
 	size_t		 nhosts;
 	struct domain_report *domain;	/* DC logs shared with members */
 	size_t		 ndomain;
+	struct spool	*spool;		/* hosts spooled (model/spool.h) */
 };
 
 struct report_opts {
@@ -182,6 +189,9 @@ struct report_writer {
 const char	*status_name(enum task_status);
 const char	*role_name(enum role);
 void		 report_free(struct report *);
+void		 report_host_clear(struct host_report *);
+int		 report_host_cmp(const char *, const char *, const char *,
+		    const char *);
 const struct report_writer *report_writer_find(const char *);
 const char	*report_when(const struct report_opts *, int64_t, char *,
 		    size_t);

@@ -82,6 +82,7 @@ int		 html_task_has_onset(const struct task_report *);
 int		 html_task_is_bad(const struct task_report *);
 size_t		 html_host_count(const struct host_report *, enum task_status);
 int		 html_flush(FILE *, struct buf *);
+int		 html_flush_part(FILE *, struct buf *);
 int64_t		 html_floordiv(int64_t, int64_t);
 int64_t		 html_zone_offset(const struct report_opts *, int64_t);
 void		 html_time_words(struct buf *, const struct report_opts *,

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "html.h"
+#include "model/spool.h"
 
 /* The written report. */
 
@@ -71,9 +72,11 @@ report_write_html(FILE *fp, const struct report *r,
 {
 	struct buf	 b;
 	size_t		 i;
+	int		 rc = 0;
 
 	buf_init(&b);
-	html_head(&b, r->nhosts == 1 ? r->hosts[0].host : "taskline report");
+	html_head(&b, r->nhosts == 1 ? report_host_name(r, 0) :
+	    "taskline report");
 	buf_printf(&b, "<header class=\"page\"><h1>taskline report</h1>"
 	    "<p class=\"meta\">taskline %s: %zu input%s, %zu host%s, times "
 	    "in ", PACKAGE_VERSION, r->ninputs, r->ninputs == 1 ? "" : "s",
@@ -85,17 +88,22 @@ report_write_html(FILE *fp, const struct report *r,
 		for (i = 0; i < r->nhosts; i++) {
 			buf_printf(&b, "%s<a href=\"#host-%zu\">", i > 0 ?
 			    " &middot; " : "", i);
-			html_str(&b, r->hosts[i].host);
+			html_str(&b, report_host_name(r, i));
 			buf_adds(&b, "</a>");
 		}
 		buf_adds(&b, "</nav>\n");
 	}
-	for (i = 0; i < r->nhosts; i++)
-		html_host(&b, r, &r->hosts[i], i, o);
+	for (i = 0; i < r->nhosts; i++) {
+		html_host(&b, r, report_host(r, i), i, o);
+		if (html_flush_part(fp, &b) != 0)
+			rc = -1;
+	}
 	html_domain(&b, r);
 	if (r->nhosts == 0)
 		buf_adds(&b, "<p class=\"card\">Nothing to analyse: no task, "
 		    "log or policy found.</p>\n");
 	html_tail(&b);
-	return html_flush(fp, &b);
+	if (html_flush(fp, &b) != 0)
+		rc = -1;
+	return rc;
 }

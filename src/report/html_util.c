@@ -199,13 +199,24 @@ html_host_count(const struct host_report *h, enum task_status st)
 	return n;
 }
 
+/* Write out what b holds and empty it, to go on appending. */
 int
-html_flush(FILE *fp, struct buf *b)
+html_flush_part(FILE *fp, struct buf *b)
 {
 	int	r = 0;
 
 	if (b->len > 0 && fwrite(b->data, 1, b->len, fp) != b->len)
 		r = -1;
+	buf_reset(b);
+	return r;
+}
+
+int
+html_flush(FILE *fp, struct buf *b)
+{
+	int	r;
+
+	r = html_flush_part(fp, b);
 	buf_clear(b);
 	if (fflush(fp) != 0 || ferror(fp))
 		r = -1;

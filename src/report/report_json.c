@@ -15,6 +15,7 @@
 #include "model/codes.h"
 #include "escape.h"
 #include "model/report.h"
+#include "model/spool.h"
 #include "tltime.h"
 
 static void
@@ -324,9 +325,19 @@ json_domain(struct buf *b, const struct report *r)
 	buf_addc(b, ']');
 }
 
+/* Write b out and empty it; *rc becomes -1 on a write error. */
+static void
+json_flush(FILE *fp, struct buf *b, int *rc)
+{
+	if (b->len > 0 && fwrite(b->data, 1, b->len, fp) != b->len)
+		*rc = -1;
+	buf_reset(b);
+}
+
 /*
  * With opts->single_host the inputs are those of the one host in the
- * report (batch writes one such report per host).
+ * report (batch writes one such report per host).  Written host by
+ * host: the output is never whole in memory.
  */
 int
 report_write_json(FILE *fp, const struct report *r,
@@ -334,7 +345,7 @@ report_write_json(FILE *fp, const struct report *r,
 {
 	struct buf	b;
 	size_t		i, n = 0;
-	int		rc;
+	int		rc = 0;
 
 	(void)opts;
 	buf_init(&b);
@@ -350,13 +361,14 @@ report_write_json(FILE *fp, const struct report *r,
 	for (i = 0; i < r->nhosts; i++) {
 		if (i)
 			buf_addc(&b, ',');
-		json_host(&b, r, &r->hosts[i]);
+		json_host(&b, r, report_host(r, i));
+		json_flush(fp, &b, &rc);
 	}
 	buf_addc(&b, ']');
 	if (r->ndomain > 0)
 		json_domain(&b, r);
 	buf_adds(&b, "}\n");
-	rc = fwrite(b.data, 1, b.len, fp) == b.len ? 0 : -1;
+	json_flush(fp, &b, &rc);
 	buf_clear(&b);
 	return rc;
 }

@@ -15,6 +15,7 @@
 #include "model/codes.h"
 #include "escape.h"
 #include "model/report.h"
+#include "model/spool.h"
 #include "tltime.h"
 #include "utf.h"
 
@@ -316,7 +317,7 @@ report_write_text(FILE *fp, const struct report *r,
 	    o->tz_name != NULL ? ", times in " : ", times in UTC",
 	    o->tz_name != NULL ? o->tz_name : "");
 	for (i = 0; i < r->nhosts; i++)
-		text_host(fp, r, &r->hosts[i], o, &ts);
+		text_host(fp, r, report_host(r, i), o, &ts);
 	text_domain(fp, r, o, &ts);
 	if (r->nhosts == 0)
 		fprintf(fp, "\nNothing to analyse: no task, log or policy "

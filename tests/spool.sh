@@ -9,7 +9,8 @@
 # parts put than kept, and the writer holding at most one host at a
 # time, for JSON and HTML.
 # The JSON is byte for byte what the in-memory path (TASKLINE_NO_SPOOL)
-# writes, and the spool file is gone after the run.
+# writes, and what a run without a temporary folder writes (the hosts
+# then stay in memory); the spool file is gone after the run.
 set -u
 : "${top_srcdir:?}" "${TASKLINE:?}"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/tl-spool.XXXXXX") || exit 99
@@ -71,5 +72,17 @@ else
 fi
 grep -q "^taskline: spool:" "$tmp/err.m" && bad "TASKLINE_NO_SPOOL spooled" ||
     ok "TASKLINE_NO_SPOOL keeps hosts in memory"
+
+# No temporary folder to be had: the hosts stay in the index, in memory,
+# and the report is the same.
+TMPDIR=$tmp/none TASKLINE_STATS=1 tl analyze -f json -o "$tmp/n.json" \
+    "$@" 2>"$tmp/err.n"
+[ "$(stat "$tmp/err.n" in_memory)" = "$(stat "$tmp/err.n" put)" ] &&
+    [ "$(stat "$tmp/err.n" hosts)" = 5 ] &&
+    ok "no temporary folder: hosts kept in memory" ||
+    bad "no temporary folder: $(grep spool: "$tmp/err.n")"
+cmp -s "$tmp/r.json" "$tmp/n.json" &&
+    ok "no temporary folder: the same report" ||
+    bad "no temporary folder: the report differs"
 echo "spool: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -664,8 +664,9 @@ spool_put(struct spool *sp, struct report *part)
 void
 spool_keep(struct report *dst, struct report *part, size_t first)
 {
-	struct spool	*sp = dst->spool;
-	size_t		 i, k, base = dst->ninputs;
+	struct spool		*sp = dst->spool;
+	struct spool_ent	*e;
+	size_t			 i, k, base = dst->ninputs;
 
 	dst->inputs = xreallocarray(dst->inputs, dst->ninputs +
 	    part->ninputs + 1, sizeof(*dst->inputs));
@@ -676,8 +677,11 @@ spool_keep(struct report *dst, struct report *part, size_t first)
 		sp->kept = xreallocarray(sp->kept, sp->nkept +
 		    part->nhosts + 1, sizeof(*sp->kept));
 		for (i = 0; i < part->nhosts && first + i < sp->nents; i++) {
-			sp->ents[first + i]->base = (uint32_t)base;
-			sp->kept[sp->nkept++] = sp->ents[first + i];
+			e = sp->ents[first + i];
+			e->base = (uint32_t)base;
+			for (k = 0; e->mem != NULL && k < e->mem->ninputs; k++)
+				e->mem->inputs[k] += (uint32_t)base;
+			sp->kept[sp->nkept++] = e;
 			report_host_clear(&part->hosts[i]);
 		}
 		dst->nhosts = sp->nkept;

@@ -8,7 +8,8 @@
 # each member report lists DC01's log in its domain section, the locked
 # task cites the DC's 4740 from that log, also when the DC's bundle is
 # in another shard; the text and HTML reports show the section; a DC of
-# another domain serves nobody.
+# another domain serves nobody; the DC's log collected twice is cited
+# once.
 set -u
 py=/usr/bin/python3
 mkbundle="$top_builddir/fixtures/mkbundle"
@@ -115,5 +116,26 @@ for t in r["hosts"][0]["tasks"]:
     assert all("nwdc" not in (e["source_file"] or "") for e in t["evidence"])
 PY
     bad "another domain's DC is not used"
+# The DC's log collected twice (the same bytes in a second bundle): the
+# domain section lists both copies, each task cites the DC's 4740 once.
+cp -R "$tmp/c/dc01" "$tmp/dc01copy"
+tl analyze -f json -o "$tmp/d.json" "$tmp/c/dc01" "$tmp/dc01copy" \
+    "$tmp/c/sql" 2>/dev/null
+"$py" - "$tmp/d.json" <<'PY' && ok "a DC log collected twice: cited once" ||
+import json, sys
+r = json.load(open(sys.argv[1]))
+logs = r["domain"][0]["logs"]
+assert len(logs) == 2 and logs[0]["sha256"] == logs[1]["sha256"], logs
+assert logs[0]["account_events"] == logs[1]["account_events"] > 0, logs
+for t in r["hosts"][0]["tasks"]:
+    if t["task"] == "\\Reporting\\SubscriptionPump":
+        ev = [e for e in t["evidence"] if e["event_identifier"] == 4740]
+        assert len(ev) == 1, [e["source_file"] for e in ev]
+        assert "/dc01/" in ev[0]["source_file"], ev
+        break
+else:
+    assert False, "no SubscriptionPump"
+PY
+    bad "a DC log collected twice: cited once"
 echo "domain: $pass passed, $fail failed"
 [ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]

@@ -178,6 +178,21 @@ dc_log(struct domain_dc *dc, const struct input *in)
 	return &dc->logs[dc->nlogs++];
 }
 
+/*
+ * Did dc's log lg come before, under another path (the same bytes
+ * collected twice)?  Its events are in the store already.
+ */
+static int
+log_seen(const struct domain_dc *dc, const struct domain_log *lg)
+{
+	size_t	i;
+
+	for (i = 0; lg->sha256[0] != '\0' && &dc->logs[i] != lg; i++)
+		if (strcmp(dc->logs[i].sha256, lg->sha256) == 0)
+			return 1;
+	return 0;
+}
+
 /* The store's own copy of an input path, for events to point to. */
 static const char *
 source_of(struct domain_store *d, const char *path)
@@ -271,6 +286,8 @@ domain_scan(struct domain_store *d, const struct timeline *tl)
 		if (!id_in(ev->event_id, account_ids, TL_NELEM(account_ids)))
 			continue;
 		lg->used++;
+		if (log_seen(dc, lg))
+			continue;
 		d->events = xreallocarray(d->events, d->nevents + 1,
 		    sizeof(*d->events));
 		d->events[d->nevents++] = event_copy(ev,

@@ -104,8 +104,13 @@ tl analyze -f html -o "$tmp/a.html" "$tmp"/c/* 2>/dev/null
 grep -q 'id="domain"' "$tmp/a.html" &&
     grep -q '<tr class="dclog"><td>corp.example</td><td>DC01.corp.example' \
     "$tmp/a.html" && ok "html: domain section" || bad "html: domain section"
-# A controller of northwind.example serves no corp.example host.
-tl analyze -f json -o "$tmp/n.json" "$tmp/c/sql" "$tmp/nwdc" 2>/dev/null
+# A controller of northwind.example serves no corp.example host, and
+# finding it after sql's bundle does not make sql's be read again.
+TASKLINE_STATS=1 tl analyze -f json -o "$tmp/n.json" "$tmp/c/sql" \
+    "$tmp/nwdc" 2>"$tmp/n.err"
+n=$(grep -c '^taskline: stats:' "$tmp/n.err")
+[ "$n" = 2 ] && ok "another domain's DC last: each bundle read once" ||
+    bad "another domain's DC last: $n reads, not 2"
 "$py" - "$tmp/n.json" <<'PY' && ok "another domain's DC is not used" ||
 import json, sys
 r = json.load(open(sys.argv[1]))

@@ -70,14 +70,14 @@ cli_is_bundle_path(const char *path)
 /*
  * One evidence set: paths[0..n), bundle >= 0 when the set is that one
  * bundle path, -2 for loose files of no bundle; its report part, and
- * the domain store's gen its diagnosis saw.
+ * what its diagnosis took from the domain store (domain_view).
  */
 struct aset {
 	char		**paths;
 	size_t		  n;
 	int		  bundle;
 	int		  flags;	/* SET_FOUND, SET_DAMAGED */
-	unsigned long	  gen;
+	uint64_t	  view;
 	struct report	  part;		/* spooled: its hosts' names only */
 	size_t		  spooled;	/* its hosts' first spool entry */
 };
@@ -85,8 +85,9 @@ struct aset {
 /*
  * Read and diagnose set s.  The first time (dom not NULL) the set's
  * domain controllers go into dom (domain_scan) before the diagnosis and
- * what the set says about its inputs is printed; again (dom NULL, the
- * domain store having grown since) it is read quietly.
+ * what the set says about its inputs is printed; again (dom NULL, what
+ * the store holds for its hosts having changed since) it is read
+ * quietly.
  */
 static void
 analyze_set(const struct load_opts *lo, const struct diag_opts *dopts,
@@ -108,10 +109,11 @@ analyze_set(const struct load_opts *lo, const struct diag_opts *dopts,
 	cli_load(&ld, &tl, &qlo, s->paths, s->n, s->bundle != -2);
 	if (dom != NULL) {
 		domain_scan(dom, &tl);
-		s->gen = dom->gen;
 		cli_print_diags(&tl, verbosity);
 	}
 	diagnose(&tl, dopts, r);
+	if (dom != NULL)
+		s->view = domain_view(dom, r);
 	st = cli_exit_status(r, &tl);
 	/* Damage counts even when the set held nothing analysable. */
 	s->flags = (st == TL_EXIT_FOUND || st == TL_EXIT_FOUND_DAMAGED ?
@@ -189,11 +191,12 @@ cli_domain_scan(const struct load_opts *lo, char **paths, size_t n,
  *
  * One pass reads every set: the domain controllers a set holds join
  * the domain store as it is read (diagnose/domain.h), and its hosts are
- * diagnosed with the controllers found so far.  A set diagnosed before
- * the store last grew (a controller's bundle after its members') is
- * read again at the end, so the reports are those of a store complete
- * from the start; with no controller, or with the controllers' bundles
- * first, nothing is read twice.
+ * diagnosed with the controllers found so far.  A set whose hosts the
+ * store's later growth concerns (a controller of their domain, or one
+ * of them turning out to be a controller, found in a bundle after
+ * theirs) is read again at the end, so the reports are those of a
+ * store complete from the start.  Sets of other domains, and every set
+ * when the controllers' bundles come first, are read once.
  */
 static void
 analyze_sets(const struct load_opts *lo, struct diag_opts *dopts,
@@ -238,7 +241,7 @@ analyze_sets(const struct load_opts *lo, struct diag_opts *dopts,
 	if (nsets > 1)
 		progress_units("bundles", nsets, nsets);
 	for (i = 0; i < nsets; i++) {
-		if (sets[i].gen != dom.gen) {
+		if (domain_view(&dom, &sets[i].part) != sets[i].view) {
 			report_free(&sets[i].part);
 			damaged = sets[i].flags & SET_DAMAGED;
 			analyze_set(lo, dopts, &sets[i], NULL, verbosity);

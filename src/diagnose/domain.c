@@ -342,6 +342,38 @@ domain_attach(const struct domain_store *d, struct hctx *h)
 		    event_ptr_cmp);
 }
 
+/*
+ * What a diagnosis of report r's hosts took from the store d: for each
+ * host, whether it is a controller (then it is left out, and no task
+ * file is placed with it) and which account events domain_attach gives
+ * it, folded into one number.  The store only grows, and its copies
+ * never move, so the same number later means the same diagnosis.
+ */
+uint64_t
+domain_view(const struct domain_store *d, const struct report *r)
+{
+	const struct domain_dc	*dc;
+	uint64_t		 v = 0x9e3779b97f4a7c15ULL, x;
+	size_t			 i, k;
+
+	for (i = 0; d != NULL && i < r->nhosts; i++) {
+		if (domain_is_dc(d, r->hosts[i].host)) {
+			v = (v ^ (i + 1)) * 0x100000001b3ULL;
+			continue;
+		}
+		for (k = 0; k < d->nevents; k++) {
+			if ((dc = dc_find(d, d->events[k]->host)) == NULL ||
+			    !serves(d, dc, r->hosts[i].host))
+				continue;
+			x = (uint64_t)(uintptr_t)d->events[k] + i;
+			x ^= x >> 31;
+			x *= 0xbf58476d1ce4e5b9ULL;
+			v += x ^ (x >> 29);	/* order does not matter */
+		}
+	}
+	return v;
+}
+
 /* Does a controller serve one of the report's hosts? */
 static int
 serves_report(const struct domain_store *d, const struct domain_dc *dc,

@@ -51,6 +51,7 @@ int	 domain_is_dc(const struct domain_store *, const char *);
 int	 domain_is_kdc_event(const struct event *);
 const char *domain_of_host(const char *);
 void	 domain_attach(const struct domain_store *, struct hctx *);
+uint64_t domain_view(const struct domain_store *, const struct report *);
 void	 domain_report(const struct domain_store *, struct report *);
 void	 domain_nothing(const struct domain_store *, struct report *);
 

@@ -259,10 +259,18 @@ xml_error_to(void *arg, xmlErrorPtr e)
 	err->msg[strcspn(err->msg, "\n")] = '\0';
 }
 
+void
+eventxml_ctx_free(void **ctxp)
+{
+	if (*ctxp != NULL)
+		xmlFreeParserCtxt(*ctxp);
+	*ctxp = NULL;
+}
+
 /* Parse one rendered record (<Event> ... </Event>) into ev. */
 int
 eventxml_from_string(const char *xml, size_t len, struct event *ev,
-    struct tl_error *err)
+    struct tl_error *err, void **ctxp)
 {
 	xmlParserCtxtPtr	 ctx;
 	xmlDocPtr		 doc = NULL;
@@ -310,10 +318,13 @@ eventxml_from_string(const char *xml, size_t len, struct event *ev,
 		return tl_error_set(err, TL_ERR_LIMIT, NULL, "record XML "
 		    "refused at line %lu: %s", guard.tag_line, guard.msg);
 	}
-	if ((ctx = xmlNewParserCtxt()) == NULL) {
+	if ((ctx = ctxp != NULL ? *ctxp : NULL) == NULL &&
+	    (ctx = xmlNewParserCtxt()) == NULL) {
 		buf_clear(&fixed);
 		return tl_error_set(err, TL_ERR_INTERNAL, NULL, "libxml2");
 	}
+	if (ctxp != NULL)
+		*ctxp = ctx;	/* xmlCtxtReadMemory resets it */
 	/* libxml2's error hooks are per thread: set them per call. */
 	xmlSetStructuredErrorFunc(&xe, xml_error_to);
 	doc = xmlCtxtReadMemory(ctx, xml, (int)len, "record.xml", "UTF-8",
@@ -329,7 +340,8 @@ eventxml_from_string(const char *xml, size_t len, struct event *ev,
 	r = 0;
 out:
 	xmlFreeDoc(doc);
-	xmlFreeParserCtxt(ctx);
+	if (ctxp == NULL)
+		xmlFreeParserCtxt(ctx);
 	buf_clear(&fixed);
 	return r;
 }

@@ -66,6 +66,8 @@ struct chunkinfo {
 	uint32_t	 nrec;		/* chained records */
 	uint8_t		 sig;		/* has a chunk signature */
 	uint8_t		 hidden;	/* not shown to libevtx */
+	uint8_t		 skip;		/* nothing in it wanted: not shown */
+	uint8_t		 refused;	/* has refused records */
 	uint8_t		 lost;		/* libevtx has none of its records */
 	uint8_t		 ndel;		/* has deleted records to read */
 };
@@ -89,12 +91,27 @@ struct scan {
 	size_t		 ndel, cdel;
 	uint64_t	 nlive;		/* chained records libevtx may see */
 	uint64_t	 nhidden;
+	uint64_t	 nskip;		/* chunks skipped, not shown */
+	uint64_t	 nskiprec;	/* their records */
 	int		 mapped;	/* ch[].start is libevtx's index */
 	char		 first[EVTX_SAMPLE][128], last[EVTX_SAMPLE][128];
 	struct evtxdel_hints hints;
 	struct evtxraw_chunk rc;
 	uint8_t		 buf[EVTX_CHUNK_SIZE];
 };
+
+/*
+ * Where records are rendered: libevtx writes a record's XML into buf
+ * (cap bytes, grown as needed) and libxml2 reads it back with one
+ * parser context for the whole file (eventxml.h).
+ */
+struct render {
+	char		*buf;
+	size_t		 cap;
+	void		*ctx;
+};
+
+#define EVTX_RENDER_START	65536	/* most records render to less */
 
 /*
  * Record offsets for the slow path.  libevtx 20181227 reports 0 for
@@ -307,6 +324,7 @@ scan_refuse(struct scan *s, struct input *in, const struct parse_sink *sink,
 
 	if (ri->cost <= EVTXRAW_MAX_COST)
 		return 0;
+	s->ch[c].refused = 1;
 	if (found_add(&s->refused, &s->nrefused, &s->crefused, off, ri->id,
 	    1) != 0) {
 		/* Too many to list: hide the whole chunk instead. */
@@ -342,9 +360,31 @@ scan_refuse(struct scan *s, struct input *in, const struct parse_sink *sink,
 }
 
 /*
+ * Does the sink want a record, going by what the raw scan read of it?
+ * Yes when the scan could not read its provider and id.
+ */
+static int
+raw_want(const struct parse_sink *sink, const struct evtxraw_info *ri)
+{
+	if (ri->event_id < 0 || ri->provider[0] == '\0')
+		return 1;
+	if (!sink->want(sink->arg, ri->provider, NULL,
+	    (uint32_t)ri->event_id & 0xffff))
+		return 0;
+	return ri->logon_type < 0 || sink->want_logon == NULL ||
+	    (ri->event_id != 4624 && ri->event_id != 4625) ||
+	    strcmp(ri->provider, "Microsoft-Windows-Security-Auditing") != 0 ||
+	    sink->want_logon(sink->arg, (uint32_t)ri->event_id,
+	    ri->logon_type);
+}
+
+/*
  * The raw scan: every chunk's header, chain and slack.  Damage found
  * here (refused records, chunks hidden from libevtx) is reported when
- * report is set (by one part of the input only).
+ * report is set (by one part of the input only).  On the fast path a
+ * sound chunk none of whose records the sink wants, with no deleted or
+ * refused record, is skipped: libevtx is not shown it (it neither
+ * checks nor parses it), and its records are counted as skipped.
  */
 static int
 scan_file(struct scan *s, struct input *in, const struct parse_sink *sink,
@@ -356,6 +396,9 @@ scan_file(struct scan *s, struct input *in, const struct parse_sink *sink,
 	const char		*why;
 	off_t			 end;
 	uint64_t		 c, idx = 0;
+	int			 filter, want;
+
+	filter = sink->fast && sink->want != NULL && !sink->fast_check;
 
 	if ((end = lseek(s->fd, 0, SEEK_END)) == -1)
 		return -1;
@@ -405,9 +448,12 @@ scan_file(struct scan *s, struct input *in, const struct parse_sink *sink,
 		}
 		if (!evtxraw_chunk_open(&s->rc, s->buf))
 			continue;
+		want = !filter;
 		while (evtxraw_chunk_next(&s->rc, &ri) == 1) {
 			if (ci->nrec++ == 0)
 				ci->first_id = ri.id;
+			if (!want)
+				want = raw_want(sink, &ri);
 			(void)scan_refuse(s, in, sink, c, &ri, report);
 			if (idx < EVTX_SAMPLE)
 				snprintf(s->first[idx], sizeof(s->first[0]),
@@ -423,6 +469,12 @@ scan_file(struct scan *s, struct input *in, const struct parse_sink *sink,
 			    scan_refuse(s, in, sink, c, &ri, report)) == 0)
 				ci->ndel = 1;
 		}
+		if (!want && !ci->hidden && !ci->refused && !ci->ndel &&
+		    ci->nrec > 0) {
+			ci->skip = 1;
+			s->nskip++;
+			s->nskiprec += ci->nrec;
+		}
 	}
 	s->nlive = idx;
 	if (!s->hints.mixed_computer)
@@ -433,8 +485,8 @@ scan_file(struct scan *s, struct input *in, const struct parse_sink *sink,
 
 /*
  * The checked view of the file libevtx reads through libbfio: hidden
- * chunks read as zeros (an unused chunk, which libevtx skips), refused
- * records as an empty binary XML document.
+ * and skipped chunks read as zeros (an unused chunk, which libevtx
+ * skips), refused records as an empty binary XML document.
  */
 struct view {
 	const struct scan	*s;
@@ -452,7 +504,7 @@ view_patch(const struct scan *s, uint64_t pos, uint8_t *buf, size_t n)
 	c = pos < EVTX_HEADER_SIZE ? 0 : (pos - EVTX_HEADER_SIZE) /
 	    EVTX_CHUNK_SIZE;
 	for (; c < s->nchunks && chunk_off(c) < end; c++) {
-		if (!s->ch[c].hidden)
+		if (!s->ch[c].hidden && !s->ch[c].skip)
 			continue;
 		lo = chunk_off(c) > pos ? chunk_off(c) : pos;
 		hi = chunk_off(c) + EVTX_CHUNK_SIZE < end ?
@@ -568,7 +620,7 @@ evtx_open(libevtx_file_t *f, struct scan *s, struct view *v,
 {
 	libbfio_error_t	*be = NULL;
 
-	if (s->nhidden == 0 && s->nrefused == 0)
+	if (s->nhidden == 0 && s->nrefused == 0 && s->nskip == 0)
 		return libevtx_file_open(f, path, LIBEVTX_OPEN_READ, e);
 	v->s = s;
 	v->pos = 0;
@@ -583,13 +635,48 @@ evtx_open(libevtx_file_t *f, struct scan *s, struct view *v,
 }
 
 /*
+ * Render rec's XML into rd->buf, NUL-terminated within *size bytes:
+ * straight into the buffer when it fits, which spares libevtx's sizing
+ * pass (a whole rendering of its own), else sized first.  0; -1 when
+ * it cannot be rendered, -2 when it renders to over TL_MAX_XML_BYTES
+ * (*size), with libevtx's error in *e.
+ */
+static int
+evtx_render(libevtx_record_t *rec, struct render *rd, size_t *size,
+    libevtx_error_t **e)
+{
+	if (rd->cap == 0) {
+		rd->cap = EVTX_RENDER_START;
+		rd->buf = xmalloc(rd->cap);
+	}
+	*size = rd->cap;
+	if (libevtx_record_get_utf8_xml_string(rec, (uint8_t *)rd->buf,
+	    rd->cap, e) == 1)
+		return 0;
+	libevtx_error_free(e);
+	if (libevtx_record_get_utf8_xml_string_size(rec, size, e) != 1 ||
+	    *size == 0)
+		return -1;
+	if (*size > TL_MAX_XML_BYTES)
+		return -2;
+	if (*size > rd->cap) {
+		rd->cap = *size;
+		rd->buf = xreallocarray(rd->buf, 1, rd->cap);
+	}
+	if (libevtx_record_get_utf8_xml_string(rec, (uint8_t *)rd->buf,
+	    *size, e) != 1)
+		return -1;
+	return 0;
+}
+
+/*
  * One record to one event, or NULL when it is not wanted or unreadable
  * (then counted; *failed set).
  */
 static struct event *
 evtx_record(struct input *in, const struct parse_sink *sink,
     libevtx_record_t *rec, int recovered, struct offsets *offs,
-    int64_t known_off, char **xmlbuf, size_t *xmlcap, int *failed)
+    int64_t known_off, struct render *rd, int *failed)
 {
 	libevtx_error_t	*e = NULL;
 	struct event	*ev = NULL;
@@ -600,6 +687,7 @@ evtx_record(struct input *in, const struct parse_sink *sink,
 	uint8_t		 level = 0;
 	size_t		 size = 0;
 	char		 provider[256], what[700];
+	int		 r;
 
 	*failed = 0;
 	if (libevtx_record_get_identifier(rec, &id, &e) != 1)
@@ -619,27 +707,14 @@ evtx_record(struct input *in, const struct parse_sink *sink,
 		return NULL;
 	}
 	*failed = 1;
-	if (libevtx_record_get_utf8_xml_string_size(rec, &size, &e) != 1 ||
-	    size == 0) {
-		snprintf(what, sizeof(what), "record %llu cannot be rendered",
-		    (unsigned long long)id);
-		report_damage(in, sink, &e, what, off, recovered);
-		return NULL;
-	}
-	if (size > TL_MAX_XML_BYTES) {
-		snprintf(what, sizeof(what), "record %llu renders to %zu "
-		    "bytes, over the limit", (unsigned long long)id, size);
-		report_damage(in, sink, &e, what, off, recovered);
-		return NULL;
-	}
-	if (size > *xmlcap) {
-		*xmlcap = size;
-		*xmlbuf = xreallocarray(*xmlbuf, 1, size);
-	}
-	if (libevtx_record_get_utf8_xml_string(rec, (uint8_t *)*xmlbuf, size,
-	    &e) != 1) {
-		snprintf(what, sizeof(what), "record %llu cannot be rendered",
-		    (unsigned long long)id);
+	if ((r = evtx_render(rec, rd, &size, &e)) != 0) {
+		if (r == -2)
+			snprintf(what, sizeof(what), "record %llu renders to "
+			    "%zu bytes, over the limit",
+			    (unsigned long long)id, size);
+		else
+			snprintf(what, sizeof(what), "record %llu cannot be "
+			    "rendered", (unsigned long long)id);
 		report_damage(in, sink, &e, what, off, recovered);
 		return NULL;
 	}
@@ -654,8 +729,8 @@ evtx_record(struct input *in, const struct parse_sink *sink,
 	else
 		libevtx_error_free(&e);
 	tl_error_clear(&xe);
-	if (eventxml_from_string(*xmlbuf, strnlen(*xmlbuf, size), ev,
-	    &xe) != 0) {
+	if (eventxml_from_string(rd->buf, strnlen(rd->buf, size), ev,
+	    &xe, &rd->ctx) != 0) {
 		/* Keep what the record API told us. */
 		snprintf(what, sizeof(what), "record %llu: %s",
 		    (unsigned long long)id, xe.msg);
@@ -798,12 +873,12 @@ static int
 evtx_map(struct scan *s, libevtx_file_t *f, uint64_t n)
 {
 	uint64_t	c, idx = 0, id;
-	int		check = s->nlive != n;
+	int		check = s->nlive - s->nskiprec != n;
 
 	for (c = 0; c < s->nchunks; c++) {
 		struct chunkinfo *ci = &s->ch[c];
 
-		if (!ci->sig || ci->hidden || ci->nrec == 0)
+		if (!ci->sig || ci->hidden || ci->skip || ci->nrec == 0)
 			continue;
 		if (idx + ci->nrec > n || (check && evtx_id_at(f, idx, &id) &&
 		    id != ci->first_id)) {
@@ -873,8 +948,7 @@ chunk_done(struct input *in, const struct parse_sink *sink,
 static uint64_t
 evtx_walk(struct input *in, const struct parse_sink *sink,
     libevtx_file_t *f, struct scan *s, uint64_t lo, uint64_t hi,
-    struct offsets *offs, char **xmlbuf, size_t *xmlcap,
-    uint64_t *last_off)
+    struct offsets *offs, struct render *rd, uint64_t *last_off)
 {
 	struct evtxraw_info	 ri;
 	struct chunkdmg		 cd;
@@ -889,8 +963,9 @@ evtx_walk(struct input *in, const struct parse_sink *sink,
 	for (c = 0; c < s->nchunks; c++) {
 		struct chunkinfo *ci = &s->ch[c];
 
-		if (!ci->sig || ci->hidden || ci->lost || ci->nrec == 0 ||
-		    ci->start + ci->nrec <= lo || ci->start >= hi)
+		if (!ci->sig || ci->hidden || ci->skip || ci->lost ||
+		    ci->nrec == 0 || ci->start + ci->nrec <= lo ||
+		    ci->start >= hi)
 			continue;
 		if (!read_chunk(s->fd, c, s->buf) ||
 		    !evtxraw_chunk_open(&s->rc, s->buf))
@@ -905,22 +980,7 @@ evtx_walk(struct input *in, const struct parse_sink *sink,
 				continue;
 			if (ri.cost > EVTXRAW_MAX_COST)
 				continue;	/* refused, reported */
-			want = 1;
-			if (filter) {
-				want = ri.event_id < 0 ||
-				    ri.provider[0] == '\0' ||
-				    sink->want(sink->arg, ri.provider, NULL,
-				    (uint32_t)ri.event_id & 0xffff);
-				if (want && ri.logon_type >= 0 &&
-				    sink->want_logon != NULL &&
-				    (ri.event_id == 4624 ||
-				    ri.event_id == 4625) &&
-				    strcmp(ri.provider, "Microsoft-Windows-"
-				    "Security-Auditing") == 0 &&
-				    !sink->want_logon(sink->arg,
-				    (uint32_t)ri.event_id, ri.logon_type))
-					want = 0;
-			}
+			want = !filter || raw_want(sink, &ri);
 			if (!want && !sink->fast_check) {
 				in->stats.records++;
 				in->stats.skipped++;
@@ -957,7 +1017,7 @@ evtx_walk(struct input *in, const struct parse_sink *sink,
 				continue;
 			}
 			ev = evtx_record(in, sink, rec, 0, offs, (int64_t)(base +
-			    ri.offset), xmlbuf, xmlcap, &failed);
+			    ri.offset), rd, &failed);
 			libevtx_record_free(&rec, NULL);
 			if (ev != NULL)
 				evtx_emit(sink, ev, 0, last_off);
@@ -1185,8 +1245,8 @@ evtx_raw_records(struct input *in, const struct parse_sink *sink,
 /* libevtx's recovered records, placed by the scan's deleted records. */
 static void
 evtx_recovered(struct input *in, const struct parse_sink *sink,
-    libevtx_file_t *f, struct scan *s, struct offsets *offs, char **xmlbuf,
-    size_t *xmlcap, uint64_t *last_off)
+    libevtx_file_t *f, struct scan *s, struct offsets *offs,
+    struct render *rd, uint64_t *last_off)
 {
 	libevtx_record_t	*rec = NULL;
 	libevtx_error_t		*e = NULL;
@@ -1220,8 +1280,7 @@ evtx_recovered(struct input *in, const struct parse_sink *sink,
 				cur = j;
 			}
 		}
-		ev = evtx_record(in, sink, rec, 1, offs, off, xmlbuf, xmlcap,
-		    &failed);
+		ev = evtx_record(in, sink, rec, 1, offs, off, rd, &failed);
 		libevtx_record_free(&rec, NULL);
 		if (ev == NULL && failed) {
 			if (off < 0)
@@ -1248,8 +1307,8 @@ evtx_parse(struct input *in, const struct parse_sink *sink,
 	struct event	*ev;
 	struct scan	*s = NULL;
 	struct view	 view;
-	char		*xmlbuf = NULL, what[160];
-	size_t		 xmlcap = 0;
+	struct render	 rd;
+	char		 what[160];
 	uint64_t	 last_off = 0, lo, hi, i, id;
 	struct offsets	*offs_p = NULL;
 	uint32_t	 k = sink->part, nk = sink->nparts ? sink->nparts : 1;
@@ -1258,6 +1317,7 @@ evtx_parse(struct input *in, const struct parse_sink *sink,
 
 	if (k >= nk)
 		return 0;
+	memset(&rd, 0, sizeof(rd));
 	s = xcalloc(1, sizeof(*s));
 	if ((s->fd = open(in->open_path, O_RDONLY | O_NOCTTY)) == -1) {
 		rc = tl_error_set(err, TL_ERR_IO, in->path, "cannot open: %s",
@@ -1302,6 +1362,12 @@ evtx_parse(struct input *in, const struct parse_sink *sink,
 		evtx_check_structure(in, sink, s);
 	lo = (uint64_t)n * k / nk;
 	hi = (uint64_t)n * (k + 1) / nk;
+	/* Skipped chunks' records, by the first part. */
+	if (k == 0) {
+		in->stats.records += s->nskiprec;
+		in->stats.skipped += s->nskiprec;
+		in->stats.chunks_skipped += s->nskip;
+	}
 	i = lo;
 	/*
 	 * Channel rule: when the log has at least 16 records, its first 8
@@ -1324,8 +1390,7 @@ evtx_parse(struct input *in, const struct parse_sink *sink,
 		}
 	}
 	if (s->mapped && i < hi)
-		i = evtx_walk(in, sink, f, s, i, hi, offs_p, &xmlbuf, &xmlcap,
-		    &last_off);
+		i = evtx_walk(in, sink, f, s, i, hi, offs_p, &rd, &last_off);
 	for (; i < hi; i++) {
 		if (libevtx_file_get_record_by_index(f, (int)i, &rec,
 		    &e) != 1) {
@@ -1348,8 +1413,7 @@ evtx_parse(struct input *in, const struct parse_sink *sink,
 		}
 		in->stats.records++;
 		in->stats.slow++;
-		ev = evtx_record(in, sink, rec, 0, offs_p, -1, &xmlbuf,
-		    &xmlcap, &failed);
+		ev = evtx_record(in, sink, rec, 0, offs_p, -1, &rd, &failed);
 		libevtx_record_free(&rec, NULL);
 		if (ev != NULL)
 			evtx_emit(sink, ev, 0, &last_off);
@@ -1359,13 +1423,13 @@ evtx_parse(struct input *in, const struct parse_sink *sink,
 
 	/* Deleted records and what libevtx cannot give: the last part. */
 	if (k + 1 == nk) {
-		evtx_recovered(in, sink, f, s, offs_p, &xmlbuf, &xmlcap,
-		    &last_off);
+		evtx_recovered(in, sink, f, s, offs_p, &rd, &last_off);
 		evtx_raw_records(in, sink, s);
 	}
 	rc = 0;
 out:
-	free(xmlbuf);
+	free(rd.buf);
+	eventxml_ctx_free(&rd.ctx);
 	free(offs_p);
 	if (f != NULL) {
 		libevtx_file_close(f, NULL);

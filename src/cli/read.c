@@ -123,7 +123,7 @@ void
 cli_load_stats(const struct timeline *tl)
 {
 	const struct input	*in;
-	uint64_t		 bytes = 0, rec = 0, skip = 0, slow = 0;
+	uint64_t		 bytes = 0, rec = 0, skip = 0, slow = 0, chunks = 0;
 	size_t			 i;
 
 	for (i = 0; i < tl->inputs.n; i++) {
@@ -132,9 +132,11 @@ cli_load_stats(const struct timeline *tl)
 		rec += in->stats.records - in->stats.recovered;
 		skip += in->stats.skipped;
 		slow += in->stats.slow;
+		chunks += in->stats.chunks_skipped;
 	}
 	fprintf(stderr, "taskline: stats: bytes=%llu records=%llu "
-	    "skipped=%llu slow=%llu\n", (unsigned long long)bytes,
-	    (unsigned long long)rec, (unsigned long long)skip,
-	    (unsigned long long)slow);
+	    "skipped=%llu slow=%llu chunks_skipped=%llu\n",
+	    (unsigned long long)bytes, (unsigned long long)rec,
+	    (unsigned long long)skip, (unsigned long long)slow,
+	    (unsigned long long)chunks);
 }

@@ -318,6 +318,7 @@ load_merge(struct load *ld, struct pool *pool)
 		in->stats.skipped += j->in.stats.skipped;
 		in->stats.recovered_bad += j->in.stats.recovered_bad;
 		in->stats.slow += j->in.stats.slow;
+		in->stats.chunks_skipped += j->in.stats.chunks_skipped;
 		in->stats.partial += j->in.stats.partial;
 		in->stats.partial_wanted += j->in.stats.partial_wanted;
 		in->stats.undecoded += j->in.stats.undecoded;

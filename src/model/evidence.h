@@ -33,6 +33,8 @@ struct parse_stats {
 					   (forwarded events, unknown tokens) */
 	uint64_t	refused;	/* records refused before decoding:
 					   past a limit (counted in damaged) */
+	uint64_t	chunks_skipped;	/* EVTX chunks nothing was wanted
+					   from, not shown to libevtx */
 	char		host[128];	/* the Computer every record read names,
 					   or "" (several, or none read) */
 };

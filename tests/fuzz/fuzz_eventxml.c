@@ -49,7 +49,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 
 	ev = event_new();
 	tl_error_clear(&err);
-	(void)eventxml_from_string((const char *)data, len, ev, &err);
+	(void)eventxml_from_string((const char *)data, len, ev, &err, NULL);
 	xml_event(NULL, ev);
 	return 0;
 }

@@ -3,7 +3,10 @@
 #
 # batch_parallel.sh: `batch -j8` over every scenario bundle, three times,
 # writes byte for byte what `batch -j1` writes: every host report (json,
-# txt, html) and the fleet files.  Two bundles whose host has the same
+# txt, html) and the fleet files; `analyze -j8`, which reads several
+# bundles at once, writes the report and the lines on stderr that
+# `analyze -j1` writes, in the order of the paths (two bundles hold a
+# log cut short, so that there are damage lines to order).  Two bundles whose host has the same
 # name are among them, so names such as WS22 and WS22-2 must follow the
 # input order, not the order threads finish in.  Built with
 # --enable-tsan, ThreadSanitizer fails the run on any data race
@@ -30,6 +33,20 @@ first=$(ls -d "$tmp"/b/* | head -1)
 cp -R "$first" "$tmp/b/zz-again"
 t=$(find "$tmp/b/zz-again" -path '*System32/Tasks/*' -type f | sort | head -1)
 [ -n "$t" ] && rm -f "$t"
+# Damage in the first bundle (40 logs cut short, so that it is done
+# long after the second) and in the second (one log): the second one's
+# lines must still come after the first one's.
+first=$(ls -d "$tmp"/b/* | head -1)
+last=$(ls -d "$tmp"/b/* | sed -n 2p)
+k=0
+for log in $(find "$tmp/b" -name '*.evtx' -size +70k | sort | head -40); do
+	k=$((k + 1))
+	head -c $((69000 + k * 100)) "$log" > "$first/cut-1-$k.evtx"
+done
+log=$(find "$last" -name '*.evtx' -size +70k | sort | head -1)
+[ -n "$log" ] && [ "$k" -ge 20 ] ||
+    { bad "no logs to cut short"; exit 1; }
+head -c 69000 "$log" > "$last/cut-2-0.evtx"
 
 run() {
 	# run JOBS OUT
@@ -60,6 +77,31 @@ for i in 1 2 3; do
 		bad "batch -j8 run $i: ThreadSanitizer report"
 		head -40 "$tmp/j8-$i.err"
 	fi
+done
+arun() {
+	# arun JOBS OUT: the text report and stderr of analyze
+	rc=0
+	${TL_RUN:+$TL_RUN} "$TASKLINE" analyze -j "$1" -o "$2.txt" \
+	    "$tmp"/b/* 2>"$2.err" || rc=$?
+	case $rc in
+	0|1|3|4) return 0 ;;
+	esac
+	bad "analyze -j $1: exit $rc"
+	cat "$2.err"
+	return 1
+}
+arun 1 "$tmp/a1" || exit 1
+grep -q 'cut-1-1.evtx' "$tmp/a1.err" && grep -q 'cut-2-0.evtx' "$tmp/a1.err" &&
+    ok "analyze -j1: damage lines of both cut logs" ||
+    bad "analyze -j1: no damage lines: $(cat "$tmp/a1.err")"
+for i in 1 2 3; do
+	arun 8 "$tmp/a8-$i" || continue
+	cmp -s "$tmp/a1.txt" "$tmp/a8-$i.txt" &&
+	    cmp -s "$tmp/a1.err" "$tmp/a8-$i.err" &&
+	    ok "analyze -j8 run $i: report and stderr identical to -j1" || {
+		bad "analyze -j8 run $i differs from -j1"
+		diff "$tmp/a1.err" "$tmp/a8-$i.err" | head -20
+	}
 done
 echo "batch_parallel: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

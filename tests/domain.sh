@@ -74,7 +74,7 @@ f=$(ls "$tmp"/s[123]/hosts/SQL-RPT02.corp.example.json 2>/dev/null)
 [ -n "$f" ] && check "batch --shard: SQL-RPT02" "$f" ||
     bad "batch --shard: no SQL-RPT02 report"
 rc=0
-TASKLINE_STATS=1 tl analyze -f json -o "$tmp/a.json" "$tmp"/c/* \
+TASKLINE_STATS=1 tl analyze -j1 -f json -o "$tmp/a.json" "$tmp"/c/* \
     2>"$tmp/a.err" || rc=$?
 check "analyze with several paths" "$tmp/a.json"
 # One pass: each bundle is read once (one stats line per read) when the
@@ -83,7 +83,7 @@ check "analyze with several paths" "$tmp/a.json"
 n=$(grep -c '^taskline: stats:' "$tmp/a.err")
 [ "$n" = 3 ] && ok "analyze reads each bundle once" ||
     bad "analyze read bundles $n times, not 3"
-TASKLINE_STATS=1 tl analyze -f json -o "$tmp/z.json" "$tmp/c/sql" \
+TASKLINE_STATS=1 tl analyze -j1 -f json -o "$tmp/z.json" "$tmp/c/sql" \
     "$tmp/c/wks" "$tmp/c/dc01" 2>"$tmp/z.err"
 n=$(grep -c '^taskline: stats:' "$tmp/z.err")
 "$py" - "$tmp/a.json" "$tmp/z.json" <<'PY' && [ "$n" = 5 ] &&
@@ -95,6 +95,23 @@ assert sorted(a["inputs"], key=key) == sorted(z["inputs"], key=key)
 PY
     ok "DC's bundle last: same report, members read again" ||
     bad "DC's bundle last: report differs, or $n reads, not 5"
+# Read by two threads, the sets may be diagnosed before or after the
+# DC's is scanned: the report is the same as -j1's, byte for byte, and
+# so are the lines on stderr, in the order of the paths.
+for j in 1 2 3; do
+	tl analyze -j2 -f json -o "$tmp/p$j.json" "$tmp/c/sql" "$tmp/c/wks" \
+	    "$tmp/c/dc01" 2>"$tmp/p$j.err"
+done
+tl analyze -j1 -f json -o "$tmp/p0.json" "$tmp/c/sql" "$tmp/c/wks" \
+    "$tmp/c/dc01" 2>"$tmp/p0.err"
+if cmp -s "$tmp/p0.json" "$tmp/p1.json" && cmp -s "$tmp/p0.json" \
+    "$tmp/p2.json" && cmp -s "$tmp/p0.json" "$tmp/p3.json" &&
+    cmp -s "$tmp/p0.err" "$tmp/p1.err" && cmp -s "$tmp/p0.err" \
+    "$tmp/p2.err" && cmp -s "$tmp/p0.err" "$tmp/p3.err"; then
+	ok "analyze -j2, three runs: report and stderr as -j1's"
+else
+	bad "analyze -j2: report or stderr differs from -j1's"
+fi
 tl analyze -f json -o "$tmp/case.json" "$tmp/c" 2>/dev/null || rc=$?
 check "analyze of a case folder" "$tmp/case.json"
 tl analyze -o "$tmp/a.txt" "$tmp"/c/* 2>/dev/null
@@ -106,7 +123,7 @@ grep -q 'id="domain"' "$tmp/a.html" &&
     "$tmp/a.html" && ok "html: domain section" || bad "html: domain section"
 # A controller of northwind.example serves no corp.example host, and
 # finding it after sql's bundle does not make sql's be read again.
-TASKLINE_STATS=1 tl analyze -f json -o "$tmp/n.json" "$tmp/c/sql" \
+TASKLINE_STATS=1 tl analyze -j1 -f json -o "$tmp/n.json" "$tmp/c/sql" \
     "$tmp/nwdc" 2>"$tmp/n.err"
 n=$(grep -c '^taskline: stats:' "$tmp/n.err")
 [ "$n" = 2 ] && ok "another domain's DC last: each bundle read once" ||

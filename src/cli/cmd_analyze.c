@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,31 +71,54 @@ cli_is_bundle_path(const char *path)
 
 /*
  * One evidence set: paths[0..n), bundle >= 0 when the set is that one
- * bundle path, -2 for loose files of no bundle; its report part, and
- * what its diagnosis took from the domain store (domain_view).
+ * bundle path, -2 for loose files of no bundle; its report part, what
+ * its diagnosis took from the domain store (domain_view), and the
+ * lines its reading printed, held until those of the sets before it
+ * are out.
  */
 struct aset {
 	char		**paths;
 	size_t		  n;
 	int		  bundle;
 	int		  flags;	/* SET_FOUND, SET_DAMAGED */
+	int		  done;
 	uint64_t	  view;
 	struct report	  part;		/* spooled: its hosts' names only */
 	size_t		  spooled;	/* its hosts' first spool entry */
+	struct buf	  said;
 };
 
 /*
- * Read and diagnose set s.  The first time (dom not NULL) the set's
- * domain controllers go into dom (domain_scan) before the diagnosis and
- * what the set says about its inputs is printed; again (dom NULL, what
- * the store holds for its hosts having changed since) it is read
- * quietly.
+ * The sets of a run and the sets to read in this pass (todo), taken in
+ * turn by up to -j threads.  lock guards the domain store and the
+ * counters; a set is loaded outside it, and its domain scan and
+ * diagnosis (a small share of the time) inside it.
+ */
+struct arun {
+	pthread_mutex_t		 lock;
+	const struct load_opts	*lo;
+	const struct diag_opts	*dopts;
+	struct domain_store	*dom;
+	struct report		*r;		/* the report: its spool */
+	struct aset		*sets;
+	size_t			 nsets;
+	size_t			*todo;
+	size_t			 ntodo, next, said, done;
+	int			 first;		/* the first pass */
+	int			 hold;		/* threads: hold set lines */
+	int			 verbosity;
+};
+
+/*
+ * Read and diagnose set s.  The first time the set's domain controllers
+ * go into the store (domain_scan) before the diagnosis and what the set
+ * says about its inputs is printed; again (what the store holds for its
+ * hosts having changed since) it is read quietly.
  */
 static void
-analyze_set(const struct load_opts *lo, const struct diag_opts *dopts,
-    struct aset *s, struct domain_store *dom, int verbosity)
+analyze_set(struct arun *a, struct aset *s)
 {
-	struct load_opts	 qlo = *lo;
+	struct load_opts	 qlo = *a->lo;
 	struct report		*r = &s->part;
 	struct timeline		 tl;
 	struct load		 ld;
@@ -101,40 +126,117 @@ analyze_set(const struct load_opts *lo, const struct diag_opts *dopts,
 	size_t			 i;
 	int			 st;
 
-	if (dom == NULL) {
+	if (!a->first) {
 		qlo.note = NULL;	/* said the first time */
 		qlo.progress = NULL;
 		qlo.planned = NULL;
 	}
+	if (a->hold)
+		progress_hold(&s->said);
 	cli_load(&ld, &tl, &qlo, s->paths, s->n, s->bundle != -2);
-	if (dom != NULL) {
-		domain_scan(dom, &tl);
-		cli_print_diags(&tl, verbosity);
+	pthread_mutex_lock(&a->lock);
+	if (a->first) {
+		domain_scan(a->dom, &tl);
+		cli_print_diags(&tl, a->verbosity);
 	}
-	diagnose(&tl, dopts, r);
-	if (dom != NULL)
-		s->view = domain_view(dom, r);
+	diagnose(&tl, a->dopts, r);
+	if (a->first)
+		s->view = domain_view(a->dom, r);
+	pthread_mutex_unlock(&a->lock);
 	st = cli_exit_status(r, &tl);
-	/* Damage counts even when the set held nothing analysable. */
+	/*
+	 * Damage counts even when the set held nothing analysable, and
+	 * damage said the first time counts when it is read again.
+	 */
 	s->flags = (st == TL_EXIT_FOUND || st == TL_EXIT_FOUND_DAMAGED ?
 	    SET_FOUND : 0) | (tl.ndiags != 0 || st == TL_EXIT_DAMAGED ||
-	    st == TL_EXIT_FOUND_DAMAGED ? SET_DAMAGED : 0);
+	    st == TL_EXIT_FOUND_DAMAGED ? SET_DAMAGED : 0) |
+	    (a->first ? 0 : s->flags & SET_DAMAGED);
 	for (i = 0; i < tl.inputs.n; i++)
 		if (tl.inputs.v[i]->unusable ||
 		    tl.inputs.v[i]->stats.damaged != 0)
 			s->flags |= SET_DAMAGED;
 	for (i = 0; s->bundle >= 0 && i < r->nhosts; i++)
 		r->hosts[i].bundle = xstrdup(s->paths[0]);
-	for (i = 0; dom != NULL && r->nhosts == 0 && tl.inputs.n == 0 &&
+	for (i = 0; a->first && r->nhosts == 0 && tl.inputs.n == 0 &&
 	    i < s->n; i++)
 		cli_no_evidence(s->paths[i]);
-	if (dom != NULL && r->nhosts == 0 && tl.inputs.n != 0) {
+	if (a->first && r->nhosts == 0 && tl.inputs.n != 0) {
 		why = cli_nothing_why(&tl);
 		cli_diag("%s: nothing analysable: %s", s->paths[0], why);
 		free(why);
 	}
+	progress_hold(NULL);
 	timeline_clear(&tl);
 	load_clear(&ld);
+}
+
+static void *
+analyze_worker(void *arg)
+{
+	struct arun	*a = arg;
+	struct aset	*s;
+	size_t		 i;
+
+	for (;;) {
+		pthread_mutex_lock(&a->lock);
+		i = a->next < a->ntodo ? a->todo[a->next++] : SIZE_MAX;
+		pthread_mutex_unlock(&a->lock);
+		if (i == SIZE_MAX)
+			break;
+		analyze_set(a, &a->sets[i]);
+		pthread_mutex_lock(&a->lock);
+		a->sets[i].spooled = spool_put(a->r->spool,
+		    &a->sets[i].part);
+		a->sets[i].done = 1;
+		a->done++;
+		/* Each set's lines once those of the sets before it are out. */
+		while (a->said < a->ntodo && a->sets[a->todo[a->said]].done) {
+			s = &a->sets[a->todo[a->said++]];
+			if (s->said.len > 0)
+				progress_line(s->said.data, s->said.len);
+			buf_clear(&s->said);
+		}
+		if (a->first && a->nsets > 1)
+			progress_units("bundles", a->done, a->nsets);
+		pthread_mutex_unlock(&a->lock);
+	}
+	return NULL;
+}
+
+/*
+ * Read the sets of a->todo.  Several sets are read at once by up to -j
+ * threads, each loading its set with at least 2 jobs of its own, so
+ * that a large set still uses every core once the small ones are done;
+ * one set (or -j1) is read by this thread with -j jobs.
+ */
+static void
+analyze_pass(struct arun *a, int jobs)
+{
+	struct load_opts	 lo = *a->lo;
+	const struct load_opts	*saved = a->lo;
+	pthread_t		*th;
+	size_t			 n, t, i;
+
+	n = (size_t)jobs < a->ntodo ? (size_t)jobs : a->ntodo;
+	a->next = a->said = a->done = 0;
+	for (i = 0; i < a->ntodo; i++)
+		a->sets[a->todo[i]].done = 0;
+	a->hold = n > 1;
+	if (n <= 1) {
+		(void)analyze_worker(a);
+		return;
+	}
+	lo.jobs = jobs / (int)n > 1 ? jobs / (int)n : 1;
+	a->lo = &lo;
+	th = xcalloc(n, sizeof(*th));
+	for (t = 0; t < n; t++)
+		if (pthread_create(&th[t], NULL, analyze_worker, a) != 0)
+			tl_fatalx("cannot start a thread");
+	for (t = 0; t < n; t++)
+		pthread_join(th[t], NULL);
+	free(th);
+	a->lo = saved;
 }
 
 static int
@@ -193,28 +295,37 @@ cli_domain_scan(const struct load_opts *lo, char **paths, size_t n,
  * the domain store as it is read (diagnose/domain.h), and its hosts are
  * diagnosed with the controllers found so far.  A set whose hosts the
  * store's later growth concerns (a controller of their domain, or one
- * of them turning out to be a controller, found in a bundle after
+ * of them turning out to be a controller, found in a set read after
  * theirs) is read again at the end, so the reports are those of a
- * store complete from the start.  Sets of other domains, and every set
- * when the controllers' bundles come first, are read once.
+ * store complete from the start, whatever order the threads took.
+ * Sets of other domains, and every set when the controllers' bundles
+ * come first, are read once.
  */
 static void
 analyze_sets(const struct load_opts *lo, struct diag_opts *dopts,
     int argc, char **argv, struct report *r, int *status, int verbosity)
 {
 	struct domain_store	 dom;
-	struct aset		*sets;
+	struct arun		 a;
 	char			**loose = NULL;
-	size_t			 nloose = 0, nsets = 0, i;
-	int			 flags = 0, damaged;
+	size_t			 nloose = 0, i;
+	int			 flags = 0;
 
 	memset(r, 0, sizeof(*r));
+	memset(&a, 0, sizeof(a));
 	/* Hosts go out of memory as each set is done (model/spool.h). */
 	if (getenv("TASKLINE_NO_SPOOL") == NULL)
 		r->spool = spool_new();
+	a.r = r;
 	domain_init(&dom);
 	dopts->domain = &dom;
-	sets = xcalloc((size_t)argc + 1, sizeof(*sets));
+	a.lo = lo;
+	a.dopts = dopts;
+	a.dom = &dom;
+	a.verbosity = verbosity;
+	pthread_mutex_init(&a.lock, NULL);
+	a.sets = xcalloc((size_t)argc + 1, sizeof(*a.sets));
+	a.todo = xcalloc((size_t)argc + 1, sizeof(*a.todo));
 	for (i = 0; i < (size_t)argc; i++) {
 		if (!cli_is_bundle_path(argv[i])) {
 			loose = xreallocarray(loose, nloose + 1,
@@ -222,36 +333,39 @@ analyze_sets(const struct load_opts *lo, struct diag_opts *dopts,
 			loose[nloose++] = argv[i];
 			continue;
 		}
-		sets[nsets].paths = &argv[i];
-		sets[nsets].n = 1;
-		sets[nsets++].bundle = 0;
+		a.sets[a.nsets].paths = &argv[i];
+		a.sets[a.nsets].n = 1;
+		a.sets[a.nsets++].bundle = 0;
 	}
 	if (nloose > 0) {
-		sets[nsets].paths = loose;
-		sets[nsets].n = nloose;
-		sets[nsets++].bundle = -2;
+		a.sets[a.nsets].paths = loose;
+		a.sets[a.nsets].n = nloose;
+		a.sets[a.nsets++].bundle = -2;
 	}
 	/* Inputs are planned set by set: the time left counts sets. */
-	for (i = 0; i < nsets; i++) {
-		if (nsets > 1)
-			progress_units("bundles", i, nsets);
-		analyze_set(lo, dopts, &sets[i], &dom, verbosity);
-		sets[i].spooled = spool_put(r->spool, &sets[i].part);
-	}
-	if (nsets > 1)
-		progress_units("bundles", nsets, nsets);
-	for (i = 0; i < nsets; i++) {
-		if (domain_view(&dom, &sets[i].part) != sets[i].view) {
-			report_free(&sets[i].part);
-			damaged = sets[i].flags & SET_DAMAGED;
-			analyze_set(lo, dopts, &sets[i], NULL, verbosity);
-			sets[i].spooled = spool_put(r->spool, &sets[i].part);
-			sets[i].flags |= damaged;
+	if (a.nsets > 1)
+		progress_units("bundles", 0, a.nsets);
+	for (i = 0; i < a.nsets; i++)
+		a.todo[i] = i;
+	a.ntodo = a.nsets;
+	a.first = 1;
+	analyze_pass(&a, lo->jobs);
+	a.first = 0;
+	a.ntodo = 0;
+	for (i = 0; i < a.nsets; i++)
+		if (domain_view(&dom, &a.sets[i].part) != a.sets[i].view) {
+			report_free(&a.sets[i].part);
+			a.todo[a.ntodo++] = i;
 		}
-		flags |= sets[i].flags;
-		spool_keep(r, &sets[i].part, sets[i].spooled);
+	if (a.ntodo > 0)
+		analyze_pass(&a, lo->jobs);
+	for (i = 0; i < a.nsets; i++) {
+		flags |= a.sets[i].flags;
+		spool_keep(r, &a.sets[i].part, a.sets[i].spooled);
 	}
-	free(sets);
+	pthread_mutex_destroy(&a.lock);
+	free(a.sets);
+	free(a.todo);
 	free(loose);
 	domain_report(&dom, r);
 	dopts->domain = NULL;

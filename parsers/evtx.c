@@ -68,9 +68,17 @@ struct chunkinfo {
 	uint8_t		 hidden;	/* not shown to libevtx */
 	uint8_t		 skip;		/* nothing in it wanted: not shown */
 	uint8_t		 refused;	/* has refused records */
+	uint8_t		 check;		/* CHK_*: what evtx_check_structure says */
 	uint8_t		 lost;		/* libevtx has none of its records */
 	uint8_t		 ndel;		/* has deleted records to read */
 };
+
+/* A chunk's structure, read by the scan for evtx_check_structure. */
+#define CHK_READ	0x01	/* read whole */
+#define CHK_DATA	0x02	/* no signature, but not all zeros */
+#define CHK_HDR_CRC	0x04	/* header checksum mismatch */
+#define CHK_FREE	0x08	/* free space offset out of range */
+#define CHK_DATA_CRC	0x10	/* event records checksum mismatch */
 
 /* A record found by the scan: refused, or deleted. */
 struct found {
@@ -359,6 +367,39 @@ scan_refuse(struct scan *s, struct input *in, const struct parse_sink *sink,
 	return 1;
 }
 
+/* The free space offset and the event records checksum of chunk b. */
+static uint8_t
+chunk_check_data(const uint8_t *b)
+{
+	uint32_t	free_off = le32dec(b + 48);
+
+	if (free_off < EVTX_CHUNK_DATA || free_off > EVTX_CHUNK_SIZE)
+		return CHK_FREE;
+	if ((uint32_t)crc32(0, b + EVTX_CHUNK_DATA, free_off -
+	    EVTX_CHUNK_DATA) != le32dec(b + 52))
+		return CHK_DATA_CRC;
+	return 0;
+}
+
+/* Check chunk b's signature, header and checksums: CHK_* bits. */
+static uint8_t
+chunk_check(const uint8_t *b)
+{
+	uint32_t	crc;
+	size_t		i;
+
+	if (memcmp(b, "ElfChnk\0", 8) != 0) {
+		for (i = 0; i < EVTX_CHUNK_SIZE && b[i] == 0; i++)
+			continue;
+		return CHK_READ | (i < EVTX_CHUNK_SIZE ? CHK_DATA : 0);
+	}
+	crc = (uint32_t)crc32(0, b, 120);
+	crc = (uint32_t)crc32(crc, b + 128, EVTX_CHUNK_DATA - 128);
+	if (crc != le32dec(b + 124))
+		return CHK_READ | CHK_HDR_CRC | chunk_check_data(b);
+	return CHK_READ | chunk_check_data(b);
+}
+
 /*
  * Does the sink want a record, going by what the raw scan read of it?
  * Yes when the scan could not read its provider and id.
@@ -410,6 +451,8 @@ scan_file(struct scan *s, struct input *in, const struct parse_sink *sink,
 		ci = &s->ch[c];
 		if (!read_chunk(s->fd, c, s->buf))
 			break;
+		if (report)
+			ci->check = chunk_check(s->buf);
 		if (memcmp(s->buf, "ElfChnk\0", 8) != 0)
 			continue;
 		ci->sig = 1;
@@ -1048,9 +1091,8 @@ evtx_check_structure(struct input *in, const struct parse_sink *sink,
 	uint8_t		*b = s->buf;
 	char		 what[200];
 	uint64_t	 c, nfull, end = s->size;
-	uint32_t	 crc, free_off;
+	uint32_t	 crc;
 	unsigned	 nhdr, ndamage = 0;
-	size_t		 i;
 
 #define DAMAGE(off, ...) do {						\
 	snprintf(what, sizeof(what), __VA_ARGS__);			\
@@ -1074,35 +1116,39 @@ evtx_check_structure(struct input *in, const struct parse_sink *sink,
 	else if (nhdr > nfull)
 		DAMAGE(end, "file ends after %llu chunk(s) but its header "
 		    "counts %u: truncated", (unsigned long long)nfull, nhdr);
-	for (c = 0; c < nfull; c++) {
+	/*
+	 * Each chunk as the scan read it (chunk_check); a chunk header is
+	 * read again only to quote it.
+	 */
+	for (c = 0; c < nfull && c < s->nchunks; c++) {
 		uint64_t off = chunk_off(c);
+		uint8_t	 k = s->ch[c].check;
 
-		if (!read_chunk(s->fd, c, b))
+		if (!(k & CHK_READ))
 			break;
-		if (memcmp(b, "ElfChnk\0", 8) != 0) {
-			for (i = 0; i < EVTX_CHUNK_SIZE && b[i] == 0; i++)
-				continue;
-			if (i < EVTX_CHUNK_SIZE)
+		if (!s->ch[c].sig) {
+			if (k & CHK_DATA)
 				DAMAGE(off, "chunk %llu has no chunk "
 				    "signature but holds data (overwritten?), "
 				    "its records are lost",
 				    (unsigned long long)c);
 			continue;
 		}
-		crc = (uint32_t)crc32(0, b, 120);
-		crc = (uint32_t)crc32(crc, b + 128, EVTX_CHUNK_DATA - 128);
-		if (crc != le32dec(b + 124))
+		if (k & CHK_HDR_CRC)
 			DAMAGE(off, "chunk %llu header checksum mismatch",
 			    (unsigned long long)c);
-		free_off = le32dec(b + 48);
-		if (free_off < EVTX_CHUNK_DATA || free_off > EVTX_CHUNK_SIZE) {
+		if ((k & CHK_FREE) || s->ch[c].lost) {
+			if (pread(s->fd, b, EVTX_CHUNK_DATA, (off_t)off) !=
+			    EVTX_CHUNK_DATA)
+				break;
+		}
+		if (k & CHK_FREE) {
 			DAMAGE(off + 48, "chunk %llu free space offset %u out "
-			    "of range", (unsigned long long)c, free_off);
+			    "of range", (unsigned long long)c,
+			    le32dec(b + 48));
 			continue;
 		}
-		crc = (uint32_t)crc32(0, b + EVTX_CHUNK_DATA,
-		    free_off - EVTX_CHUNK_DATA);
-		if (crc != le32dec(b + 52))
+		if (k & CHK_DATA_CRC)
 			DAMAGE(off, "chunk %llu event records checksum "
 			    "mismatch", (unsigned long long)c);
 		if (s->ch[c].lost)

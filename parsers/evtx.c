@@ -400,6 +400,24 @@ chunk_check(const uint8_t *b)
 	return CHK_READ | chunk_check_data(b);
 }
 
+/* Read n bytes (at most a chunk) at off for sink->bytes. */
+static int
+scan_tap(struct scan *s, const struct parse_sink *sink, uint64_t off,
+    uint64_t n)
+{
+	ssize_t	r;
+
+	if (n == 0)
+		return 0;
+	do
+		r = pread(s->fd, s->buf, (size_t)n, (off_t)off);
+	while (r == -1 && errno == EINTR);
+	if (r < 0)
+		return -1;
+	sink->bytes(sink->arg, s->buf, (size_t)r, off);
+	return 0;
+}
+
 /*
  * Does the sink want a record, going by what the raw scan read of it?
  * Yes when the scan could not read its provider and id.
@@ -447,10 +465,16 @@ scan_file(struct scan *s, struct input *in, const struct parse_sink *sink,
 	s->nchunks = s->size > EVTX_HEADER_SIZE ? (s->size -
 	    EVTX_HEADER_SIZE) / EVTX_CHUNK_SIZE : 0;
 	s->ch = xcalloc(s->nchunks + 1, sizeof(*s->ch));
+	if (sink->bytes != NULL && scan_tap(s, sink, 0, s->size <
+	    EVTX_HEADER_SIZE ? s->size : EVTX_HEADER_SIZE) != 0)
+		return -1;
 	for (c = 0; c < s->nchunks; c++) {
 		ci = &s->ch[c];
 		if (!read_chunk(s->fd, c, s->buf))
 			break;
+		if (sink->bytes != NULL)
+			sink->bytes(sink->arg, s->buf, EVTX_CHUNK_SIZE,
+			    chunk_off(c));
 		if (report)
 			ci->check = chunk_check(s->buf);
 		if (memcmp(s->buf, "ElfChnk\0", 8) != 0)
@@ -520,6 +544,11 @@ scan_file(struct scan *s, struct input *in, const struct parse_sink *sink,
 		}
 	}
 	s->nlive = idx;
+	/* What follows the whole chunks, for the hash. */
+	if (sink->bytes != NULL && c == s->nchunks && s->size >
+	    chunk_off(c) && scan_tap(s, sink, chunk_off(c), s->size -
+	    chunk_off(c)) != 0)
+		return -1;
 	if (!s->hints.mixed_computer)
 		snprintf(in->stats.host, sizeof(in->stats.host), "%s",
 		    s->hints.computer);

@@ -62,6 +62,14 @@ struct parse_sink {
 	int	 fast;
 	/* Also check every pre-filter read against libevtx (tests). */
 	int	 fast_check;
+	/*
+	 * Optional: the file's bytes as the parser reads them, at their
+	 * offset, so that the caller can hash them without reading the
+	 * file again (EVTX, unsplit).  Parsers that read otherwise do not
+	 * call it; the caller checks that the bytes came whole and in
+	 * order.
+	 */
+	void	(*bytes)(void *, const uint8_t *, size_t, uint64_t);
 };
 
 struct parser {

@@ -6,7 +6,9 @@
 # still be those of the files, with one job or several, with large logs
 # split into parts (TASKLINE_SPLIT_MIN=1), in analyze and in batch, and
 # two files of one size in a bundle (hashed first, to find duplicates)
-# keep their own hashes.
+# keep their own hashes.  An unsplit log is hashed from the reads of its
+# parser: no file of a bundle of logs is read once more for its hash
+# (TASKLINE_STATS hash_reads), but every log split into parts is.
 set -u
 py=/usr/bin/python3
 [ -x "$py" ] || { echo "no /usr/bin/python3"; exit 77; }
@@ -56,5 +58,23 @@ tl batch -j2 -o out b/h1 >/dev/null 2>&1
 check out/hosts/*.json && ok "batch: hashes" || bad "batch"
 grep -q '"note":"duplicate' a1.json && bad "other.inf taken for a duplicate" ||
     ok "same size, other bytes: no duplicate"
+mkdir -p logs
+cp "$(find b/h1 -name Logs -type d)"/*.evtx logs/
+nlogs=$(ls logs | wc -l)
+reads() { sed -n 's/.*hash_reads=\([0-9]*\).*/\1/p' "$1"; }
+TASKLINE_STATS=1 tl analyze -j1 -f json -o l1.json logs >/dev/null 2>l1.err
+TASKLINE_STATS=1 TASKLINE_SPLIT_MIN=1 tl analyze -j2 -f json -o l2.json \
+    logs >/dev/null 2>l2.err
+# Logs of one size are hashed first (duplicates?): not counted.
+nuniq=$(ls -l logs | awk 'NR > 1 { print $5 }' | sort | uniq -u | wc -l)
+n=$(reads l1.err)
+check l1.json l2.json && [ "$n" = 0 ] && [ "$nuniq" -ge 1 ] &&
+    [ "$(reads l2.err)" = "$nuniq" ] &&
+    "$py" -c 'import json, sys
+a, b = (json.load(open(f))["inputs"] for f in sys.argv[1:])
+sys.exit(0 if [i["sha256"] for i in a] == [i["sha256"] for i in b] and
+    all(len(i["sha256"]) == 64 for i in a) else 1)' l1.json l2.json &&
+    ok "logs hashed from their parser's reads ($nlogs logs)" ||
+    bad "hash reads: $n unsplit, $(reads l2.err) split of $nuniq logs"
 echo "hashes: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

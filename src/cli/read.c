@@ -124,6 +124,7 @@ cli_load_stats(const struct timeline *tl)
 {
 	const struct input	*in;
 	uint64_t		 bytes = 0, rec = 0, skip = 0, slow = 0, chunks = 0;
+	uint64_t		 hashed = 0;
 	size_t			 i;
 
 	for (i = 0; i < tl->inputs.n; i++) {
@@ -133,10 +134,11 @@ cli_load_stats(const struct timeline *tl)
 		skip += in->stats.skipped;
 		slow += in->stats.slow;
 		chunks += in->stats.chunks_skipped;
+		hashed += in->stats.hash_reads;
 	}
 	fprintf(stderr, "taskline: stats: bytes=%llu records=%llu "
-	    "skipped=%llu slow=%llu chunks_skipped=%llu\n",
+	    "skipped=%llu slow=%llu chunks_skipped=%llu hash_reads=%llu\n",
 	    (unsigned long long)bytes, (unsigned long long)rec,
 	    (unsigned long long)skip, (unsigned long long)slow,
-	    (unsigned long long)chunks);
+	    (unsigned long long)chunks, (unsigned long long)hashed);
 }

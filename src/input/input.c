@@ -681,6 +681,46 @@ input_hash(struct input *in, struct tl_error *err)
 	return r;
 }
 
+/*
+ * The hash of an input from the bytes its parser reads anyway
+ * (parse_sink.bytes): they must come whole and in order from offset 0.
+ * input_tap_end keeps the hash when they covered the file, else reads
+ * the file for it (input_hash).
+ */
+void
+input_tap_begin(struct input_tap *t, const struct input *in)
+{
+	memset(t, 0, sizeof(*t));
+	instream_init(&t->s, in->path, NULL);
+	instream_hash_begin(&t->s);
+}
+
+void
+input_tap_add(struct input_tap *t, const uint8_t *p, size_t n, uint64_t off)
+{
+	if (t->broken || off != t->next ||
+	    instream_hash_add(&t->s, p, n) != 0)
+		t->broken = 1;
+	else
+		t->next += n;
+}
+
+int
+input_tap_end(struct input_tap *t, struct input *in, struct tl_error *err)
+{
+	int	r = 0;
+
+	if (!t->broken && t->next == in->size && in->hash_pending &&
+	    instream_hash_end(&t->s, in->sha256) == 0)
+		in->hash_pending = 0;
+	else {
+		t->read_again = in->hash_pending;
+		r = input_hash(in, err);
+	}
+	instream_clear(&t->s);
+	return r;
+}
+
 struct sizekey {
 	const char	*bundle;
 	uint64_t	 size;

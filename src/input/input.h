@@ -58,6 +58,20 @@ void	 inputset_clear(struct inputset *);
 int	 inputset_add(struct inputset *, const char *, const char *,
 	    struct tl_error *);
 int	 input_hash(struct input *, struct tl_error *);
+
+/* Hashing from the bytes a parser reads (parse_sink.bytes). */
+struct input_tap {
+	struct instream	 s;
+	uint64_t	 next;		/* offset the next bytes must have */
+	int		 broken;
+	int		 read_again;	/* input_tap_end read the file */
+};
+
+void	 input_tap_begin(struct input_tap *, const struct input *);
+void	 input_tap_add(struct input_tap *, const uint8_t *, size_t,
+	    uint64_t);
+int	 input_tap_end(struct input_tap *, struct input *,
+	    struct tl_error *);
 size_t	 inputset_early_hashes(const struct inputset *, size_t *);
 void	 inputset_dedupe(struct inputset *);
 int	 input_parse(struct input *, const struct parse_sink *,

@@ -178,6 +178,13 @@ instream_hash_begin(struct instream *s)
 	s->md = ctx;
 }
 
+/* Hash bytes that did not come through the stream. */
+int
+instream_hash_add(struct instream *s, const void *p, size_t n)
+{
+	return s->md != NULL && EVP_DigestUpdate(s->md, p, n) == 1 ? 0 : -1;
+}
+
 /* Finish the hash into sha (65 bytes, lower-case hex). */
 int
 instream_hash_end(struct instream *s, char *sha)

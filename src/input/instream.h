@@ -56,6 +56,7 @@ ssize_t	 instream_readfull(struct instream *, void *, size_t,
 void	 instream_unread(struct instream *, const void *, size_t);
 int	 instream_drain(struct instream *, struct tl_error *);
 void	 instream_hash_begin(struct instream *);
+int	 instream_hash_add(struct instream *, const void *, size_t);
 int	 instream_hash_end(struct instream *, char *);
 int	 instream_is_gzip(const uint8_t *, size_t);
 int	 instream_unfilter(struct instream *, struct instream *,

@@ -29,6 +29,7 @@ struct job {
 	uint32_t	 input;		/* index in the input set */
 	uint32_t	 k, nk;
 	int		 hash;		/* hash only, do not parse */
+	struct input_tap *tap;		/* hashing from the parser's reads */
 	int		 rc;
 	struct tl_error	 err;
 	const struct load *ld;
@@ -161,11 +162,28 @@ job_want_logon(void *arg, uint32_t id, long logon_type)
 }
 
 static void
+job_bytes(void *arg, const uint8_t *p, size_t n, uint64_t off)
+{
+	struct job	*j = arg;
+
+	input_tap_add(j->tap, p, n, off);
+}
+
+/*
+ * An unsplit EVTX input is hashed from the bytes its parser reads (one
+ * read of the file); if they do not cover it, or anything else, the
+ * file is read for its hash first.  A file that cannot be hashed is
+ * refused, with nothing of it kept.
+ */
+static void
 job_run(struct job *j)
 {
 	const struct load_opts	*o = &j->ld->opts;
 	const struct event_filter *f = o->filter;
 	struct parse_sink	 sink;
+	struct input_tap	 tap;
+	struct tl_error		 herr;
+	int			 r;
 
 	memset(&sink, 0, sizeof(sink));
 	sink.arg = j;
@@ -183,6 +201,25 @@ job_run(struct job *j)
 	sink.fast = o->fast;
 	sink.fast_check = o->fast_check;
 	tl_error_clear(&j->err);
+	if (!j->hash && j->nk <= 1 && j->in.kind == INPUT_EVTX &&
+	    j->orig->hash_pending) {
+		j->tap = &tap;
+		input_tap_begin(&tap, j->orig);
+		sink.bytes = job_bytes;
+		j->rc = input_parse(&j->in, &sink, &j->err);
+		tl_error_clear(&herr);
+		r = input_tap_end(&tap, j->orig, &herr);
+		j->in.stats.hash_reads += (uint64_t)tap.read_again;
+		if (r < 0) {
+			tl_part_clear(&j->out);
+			j->err = herr;
+			j->rc = r;
+		}
+		j->tap = NULL;
+		return;
+	}
+	if (j->k == 0 && !j->hash && j->orig->hash_pending)
+		j->in.stats.hash_reads++;
 	if (j->k == 0 && (j->rc = input_hash(j->orig, &j->err)) < 0)
 		return;
 	if (!j->hash)
@@ -319,6 +356,7 @@ load_merge(struct load *ld, struct pool *pool)
 		in->stats.recovered_bad += j->in.stats.recovered_bad;
 		in->stats.slow += j->in.stats.slow;
 		in->stats.chunks_skipped += j->in.stats.chunks_skipped;
+		in->stats.hash_reads += j->in.stats.hash_reads;
 		in->stats.partial += j->in.stats.partial;
 		in->stats.partial_wanted += j->in.stats.partial_wanted;
 		in->stats.undecoded += j->in.stats.undecoded;

@@ -35,6 +35,7 @@ struct parse_stats {
 					   past a limit (counted in damaged) */
 	uint64_t	chunks_skipped;	/* EVTX chunks nothing was wanted
 					   from, not shown to libevtx */
+	uint64_t	hash_reads;	/* 1: read once more for its hash */
 	char		host[128];	/* the Computer every record read names,
 					   or "" (several, or none read) */
 };

@@ -37,6 +37,25 @@ timeline_clear(struct timeline *tl)
 	timeline_init(tl);
 }
 
+/* Drop what a reader produced, unmerged. */
+void
+tl_part_clear(struct tl_part *p)
+{
+	size_t	i;
+
+	for (i = 0; i < p->nevents; i++)
+		event_free(p->events[i]);
+	for (i = 0; i < p->ntasks; i++)
+		taskdef_free(p->tasks[i]);
+	for (i = 0; i < p->npolicies; i++)
+		secpol_free(p->policies[i]);
+	free(p->events);
+	free(p->tasks);
+	free(p->policies);
+	free(p->diags);
+	memset(p, 0, sizeof(*p));
+}
+
 void
 timeline_diag(struct timeline *tl, uint32_t input, const struct tl_error *e)
 {

@@ -61,5 +61,6 @@ void	 tl_part_event(struct tl_part *, struct event *);
 void	 tl_part_task(struct tl_part *, struct taskdef *);
 void	 tl_part_policy(struct tl_part *, struct secpol *);
 void	 tl_part_damage(struct tl_part *, const struct tl_error *);
+void	 tl_part_clear(struct tl_part *);
 
 #endif /* TL_TIMELINE_H */

@@ -6,7 +6,9 @@
 # txt, html) and the fleet files; `analyze -j8`, which reads several
 # bundles at once, writes the report and the lines on stderr that
 # `analyze -j1` writes, in the order of the paths (two bundles hold a
-# log cut short, so that there are damage lines to order).  Two bundles whose host has the same
+# log cut short, so that there are damage lines to order, and two hold
+# a copy of one domain controller's log, so that the domain store's
+# order shows in the report's domain section).  Two bundles whose host has the same
 # name are among them, so names such as WS22 and WS22-2 must follow the
 # input order, not the order threads finish in.  Built with
 # --enable-tsan, ThreadSanitizer fails the run on any data race
@@ -47,6 +49,11 @@ log=$(find "$last" -name '*.evtx' -size +70k | sort | head -1)
 [ -n "$log" ] && [ "$k" -ge 20 ] ||
     { bad "no logs to cut short"; exit 1; }
 head -c 69000 "$log" > "$last/cut-2-0.evtx"
+# A domain controller's log in the slow first bundle and a copy of it in
+# the second: the domain section lists the first bundle's copy first.
+"$mkbundle" "$top_srcdir/fixtures/scenarios/20-lockout-other-host/dc" \
+    "$first/dc01" >/dev/null &&
+    cp -R "$first/dc01" "$tmp/b/01-zz-dc01" || { bad "dc bundle"; exit 1; }
 
 run() {
 	# run JOBS OUT
@@ -96,7 +103,8 @@ grep -q 'cut-1-1.evtx' "$tmp/a1.err" && grep -q 'cut-2-0.evtx' "$tmp/a1.err" &&
     bad "analyze -j1: no damage lines: $(cat "$tmp/a1.err")"
 for i in 1 2 3; do
 	arun 8 "$tmp/a8-$i" || continue
-	cmp -s "$tmp/a1.txt" "$tmp/a8-$i.txt" &&
+	grep -q "^DOMAIN " "$tmp/a1.txt" &&
+	    cmp -s "$tmp/a1.txt" "$tmp/a8-$i.txt" &&
 	    cmp -s "$tmp/a1.err" "$tmp/a8-$i.err" &&
 	    ok "analyze -j8 run $i: report and stderr identical to -j1" || {
 		bad "analyze -j8 run $i differs from -j1"

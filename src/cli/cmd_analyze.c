@@ -71,31 +71,37 @@ cli_is_bundle_path(const char *path)
 
 /*
  * One evidence set: paths[0..n), bundle >= 0 when the set is that one
- * bundle path, -2 for loose files of no bundle; its report part, what
- * its diagnosis took from the domain store (domain_view), and the
- * lines its reading printed, held until those of the sets before it
- * are out.
+ * bundle path, -2 for loose files of no bundle; its report part and
+ * what its diagnosis took from the domain store (domain_view).  While
+ * it waits for its turn after being read (loaded), it holds its
+ * timeline and the lines its reading printed.
  */
 struct aset {
 	char		**paths;
 	size_t		  n;
 	int		  bundle;
 	int		  flags;	/* SET_FOUND, SET_DAMAGED */
-	int		  done;
+	int		  loaded;
 	uint64_t	  view;
 	struct report	  part;		/* spooled: its hosts' names only */
 	size_t		  spooled;	/* its hosts' first spool entry */
+	struct timeline	  tl;
+	struct load	  ld;
 	struct buf	  said;
 };
 
 /*
- * The sets of a run and the sets to read in this pass (todo), taken in
- * turn by up to -j threads.  lock guards the domain store and the
- * counters; a set is loaded outside it, and its domain scan and
- * diagnosis (a small share of the time) inside it.
+ * The sets of a run and the sets to read in this pass (todo).  Up to -j
+ * threads read sets at the same time, outside the lock; each set then
+ * has its turn in the order of todo, under the lock: its domain scan,
+ * its diagnosis (a small share of the time) and its lines.  So the
+ * domain store grows, and the reports and lines come out, as they
+ * would with one thread.  A thread whose set must wait reads the next
+ * one, unless maxwait sets already wait.
  */
 struct arun {
 	pthread_mutex_t		 lock;
+	pthread_cond_t		 turn;		/* a set had its turn */
 	const struct load_opts	*lo;
 	const struct diag_opts	*dopts;
 	struct domain_store	*dom;
@@ -103,28 +109,22 @@ struct arun {
 	struct aset		*sets;
 	size_t			 nsets;
 	size_t			*todo;
-	size_t			 ntodo, next, said, done;
+	size_t			 ntodo, next, turns, waiting, maxwait;
 	int			 first;		/* the first pass */
 	int			 hold;		/* threads: hold set lines */
 	int			 verbosity;
 };
 
 /*
- * Read and diagnose set s.  The first time the set's domain controllers
- * go into the store (domain_scan) before the diagnosis and what the set
- * says about its inputs is printed; again (what the store holds for its
- * hosts having changed since) it is read quietly.
+ * Read set s into its timeline.  The first time, what the reading says
+ * (skipped files; -v, the inputs) is held for the set's turn; again
+ * (what the store holds for its hosts having changed since) it is
+ * read quietly.
  */
 static void
-analyze_set(struct arun *a, struct aset *s)
+analyze_load(struct arun *a, struct aset *s)
 {
 	struct load_opts	 qlo = *a->lo;
-	struct report		*r = &s->part;
-	struct timeline		 tl;
-	struct load		 ld;
-	char			*why;
-	size_t			 i;
-	int			 st;
 
 	if (!a->first) {
 		qlo.note = NULL;	/* said the first time */
@@ -133,42 +133,60 @@ analyze_set(struct arun *a, struct aset *s)
 	}
 	if (a->hold)
 		progress_hold(&s->said);
-	cli_load(&ld, &tl, &qlo, s->paths, s->n, s->bundle != -2);
-	pthread_mutex_lock(&a->lock);
+	cli_load(&s->ld, &s->tl, &qlo, s->paths, s->n, s->bundle != -2);
+	progress_hold(NULL);
+}
+
+/*
+ * Set s's turn, under the lock: the first time its domain controllers
+ * go into the store (domain_scan) and its lines are printed; then it
+ * is diagnosed, its part spooled and its timeline freed.
+ */
+static void
+analyze_turn(struct arun *a, struct aset *s)
+{
+	struct report	*r = &s->part;
+	struct timeline	*tl = &s->tl;
+	char		*why;
+	size_t		 i;
+	int		 st;
+
+	if (s->said.len > 0)
+		progress_line(s->said.data, s->said.len);
+	buf_clear(&s->said);
 	if (a->first) {
-		domain_scan(a->dom, &tl);
-		cli_print_diags(&tl, a->verbosity);
+		domain_scan(a->dom, tl);
+		cli_print_diags(tl, a->verbosity);
 	}
-	diagnose(&tl, a->dopts, r);
+	diagnose(tl, a->dopts, r);
 	if (a->first)
 		s->view = domain_view(a->dom, r);
-	pthread_mutex_unlock(&a->lock);
-	st = cli_exit_status(r, &tl);
+	st = cli_exit_status(r, tl);
 	/*
 	 * Damage counts even when the set held nothing analysable, and
 	 * damage said the first time counts when it is read again.
 	 */
 	s->flags = (st == TL_EXIT_FOUND || st == TL_EXIT_FOUND_DAMAGED ?
-	    SET_FOUND : 0) | (tl.ndiags != 0 || st == TL_EXIT_DAMAGED ||
+	    SET_FOUND : 0) | (tl->ndiags != 0 || st == TL_EXIT_DAMAGED ||
 	    st == TL_EXIT_FOUND_DAMAGED ? SET_DAMAGED : 0) |
 	    (a->first ? 0 : s->flags & SET_DAMAGED);
-	for (i = 0; i < tl.inputs.n; i++)
-		if (tl.inputs.v[i]->unusable ||
-		    tl.inputs.v[i]->stats.damaged != 0)
+	for (i = 0; i < tl->inputs.n; i++)
+		if (tl->inputs.v[i]->unusable ||
+		    tl->inputs.v[i]->stats.damaged != 0)
 			s->flags |= SET_DAMAGED;
 	for (i = 0; s->bundle >= 0 && i < r->nhosts; i++)
 		r->hosts[i].bundle = xstrdup(s->paths[0]);
-	for (i = 0; a->first && r->nhosts == 0 && tl.inputs.n == 0 &&
+	for (i = 0; a->first && r->nhosts == 0 && tl->inputs.n == 0 &&
 	    i < s->n; i++)
 		cli_no_evidence(s->paths[i]);
-	if (a->first && r->nhosts == 0 && tl.inputs.n != 0) {
-		why = cli_nothing_why(&tl);
+	if (a->first && r->nhosts == 0 && tl->inputs.n != 0) {
+		why = cli_nothing_why(tl);
 		cli_diag("%s: nothing analysable: %s", s->paths[0], why);
 		free(why);
 	}
-	progress_hold(NULL);
-	timeline_clear(&tl);
-	load_clear(&ld);
+	s->spooled = spool_put(a->r->spool, r);
+	timeline_clear(tl);
+	load_clear(&s->ld);
 }
 
 static void *
@@ -178,37 +196,38 @@ analyze_worker(void *arg)
 	struct aset	*s;
 	size_t		 i;
 
+	pthread_mutex_lock(&a->lock);
 	for (;;) {
-		pthread_mutex_lock(&a->lock);
-		i = a->next < a->ntodo ? a->todo[a->next++] : SIZE_MAX;
-		pthread_mutex_unlock(&a->lock);
-		if (i == SIZE_MAX)
+		while (a->waiting >= a->maxwait && a->next < a->ntodo)
+			pthread_cond_wait(&a->turn, &a->lock);
+		if (a->next >= a->ntodo)
 			break;
-		analyze_set(a, &a->sets[i]);
-		pthread_mutex_lock(&a->lock);
-		a->sets[i].spooled = spool_put(a->r->spool,
-		    &a->sets[i].part);
-		a->sets[i].done = 1;
-		a->done++;
-		/* Each set's lines once those of the sets before it are out. */
-		while (a->said < a->ntodo && a->sets[a->todo[a->said]].done) {
-			s = &a->sets[a->todo[a->said++]];
-			if (s->said.len > 0)
-				progress_line(s->said.data, s->said.len);
-			buf_clear(&s->said);
-		}
-		if (a->first && a->nsets > 1)
-			progress_units("bundles", a->done, a->nsets);
+		i = a->todo[a->next++];
 		pthread_mutex_unlock(&a->lock);
+		analyze_load(a, &a->sets[i]);
+		pthread_mutex_lock(&a->lock);
+		a->sets[i].loaded = 1;
+		a->waiting++;
+		/* The turns of every set read, in order, up to a gap. */
+		while (a->turns < a->ntodo &&
+		    (s = &a->sets[a->todo[a->turns]])->loaded) {
+			analyze_turn(a, s);
+			s->loaded = 0;
+			a->waiting--;
+			a->turns++;
+			if (a->first && a->nsets > 1)
+				progress_units("bundles", a->turns, a->nsets);
+			pthread_cond_broadcast(&a->turn);
+		}
 	}
+	pthread_mutex_unlock(&a->lock);
 	return NULL;
 }
 
 /*
- * Read the sets of a->todo.  Several sets are read at once by up to -j
- * threads, each loading its set with at least 2 jobs of its own, so
- * that a large set still uses every core once the small ones are done;
- * one set (or -j1) is read by this thread with -j jobs.
+ * Read the sets of a->todo: several at once by up to -j threads, each
+ * loading its set with its share of the -j jobs; one set (or -j1) is
+ * read by this thread with -j jobs.
  */
 static void
 analyze_pass(struct arun *a, int jobs)
@@ -216,12 +235,11 @@ analyze_pass(struct arun *a, int jobs)
 	struct load_opts	 lo = *a->lo;
 	const struct load_opts	*saved = a->lo;
 	pthread_t		*th;
-	size_t			 n, t, i;
+	size_t			 n, t;
 
 	n = (size_t)jobs < a->ntodo ? (size_t)jobs : a->ntodo;
-	a->next = a->said = a->done = 0;
-	for (i = 0; i < a->ntodo; i++)
-		a->sets[a->todo[i]].done = 0;
+	a->next = a->turns = a->waiting = 0;
+	a->maxwait = n;
 	a->hold = n > 1;
 	if (n <= 1) {
 		(void)analyze_worker(a);
@@ -324,6 +342,7 @@ analyze_sets(const struct load_opts *lo, struct diag_opts *dopts,
 	a.dom = &dom;
 	a.verbosity = verbosity;
 	pthread_mutex_init(&a.lock, NULL);
+	pthread_cond_init(&a.turn, NULL);
 	a.sets = xcalloc((size_t)argc + 1, sizeof(*a.sets));
 	a.todo = xcalloc((size_t)argc + 1, sizeof(*a.todo));
 	for (i = 0; i < (size_t)argc; i++) {
@@ -364,6 +383,7 @@ analyze_sets(const struct load_opts *lo, struct diag_opts *dopts,
 		spool_keep(r, &a.sets[i].part, a.sets[i].spooled);
 	}
 	pthread_mutex_destroy(&a.lock);
+	pthread_cond_destroy(&a.turn);
 	free(a.sets);
 	free(a.todo);
 	free(loose);

@@ -101,7 +101,9 @@ arun 1 "$tmp/a1" || exit 1
 grep -q 'cut-1-1.evtx' "$tmp/a1.err" && grep -q 'cut-2-0.evtx' "$tmp/a1.err" &&
     ok "analyze -j1: damage lines of both cut logs" ||
     bad "analyze -j1: no damage lines: $(cat "$tmp/a1.err")"
+# Under valgrind (TL_RUN) one -j8 run: ThreadSanitizer runs all three.
 for i in 1 2 3; do
+	[ "$i" -gt 1 ] && [ -n "${TL_RUN:-}" ] && break
 	arun 8 "$tmp/a8-$i" || continue
 	grep -q "^DOMAIN " "$tmp/a1.txt" &&
 	    cmp -s "$tmp/a1.txt" "$tmp/a8-$i.txt" &&

@@ -66,6 +66,13 @@ cli_is_bundle_path(const char *path)
 	return n >= 262 && memcmp(head + 257, "ustar", 5) == 0;
 }
 
+/*
+ * Sets read wait for their diagnosis until the domain controllers of
+ * the sets after them are known, while they hold at most this much
+ * (an estimate: 1 KiB per event kept, 16 KiB per task file or policy).
+ */
+#define ANALYZE_WAIT_BYTES	(4ULL * 1024 * 1024)
+
 #define SET_FOUND	1	/* failing or at-risk tasks */
 #define SET_DAMAGED	2	/* some input damaged or skipped */
 
@@ -82,6 +89,7 @@ struct aset {
 	int		  bundle;
 	int		  flags;	/* SET_FOUND, SET_DAMAGED */
 	int		  loaded;
+	uint64_t	  weight;	/* what it holds until diagnosed */
 	uint64_t	  view;
 	struct report	  part;		/* spooled: its hosts' names only */
 	size_t		  spooled;	/* its hosts' first spool entry */
@@ -110,6 +118,9 @@ struct arun {
 	size_t			 nsets;
 	size_t			*todo;
 	size_t			 ntodo, next, turns, waiting, maxwait;
+	size_t			*pend;		/* sets scanned, not diagnosed */
+	size_t			 npend, phead;
+	uint64_t		 pend_bytes, budget;
 	int			 first;		/* the first pass */
 	int			 hold;		/* threads: hold set lines */
 	int			 verbosity;
@@ -138,12 +149,11 @@ analyze_load(struct arun *a, struct aset *s)
 }
 
 /*
- * Set s's turn, under the lock: the first time its domain controllers
- * go into the store (domain_scan) and its lines are printed; then it
- * is diagnosed, its part spooled and its timeline freed.
+ * Diagnose set s with the domain store as it is now, spool its part
+ * and free its timeline.
  */
 static void
-analyze_turn(struct arun *a, struct aset *s)
+analyze_diagnose(struct arun *a, struct aset *s)
 {
 	struct report	*r = &s->part;
 	struct timeline	*tl = &s->tl;
@@ -151,13 +161,6 @@ analyze_turn(struct arun *a, struct aset *s)
 	size_t		 i;
 	int		 st;
 
-	if (s->said.len > 0)
-		progress_line(s->said.data, s->said.len);
-	buf_clear(&s->said);
-	if (a->first) {
-		domain_scan(a->dom, tl);
-		cli_print_diags(tl, a->verbosity);
-	}
 	diagnose(tl, a->dopts, r);
 	if (a->first)
 		s->view = domain_view(a->dom, r);
@@ -187,6 +190,42 @@ analyze_turn(struct arun *a, struct aset *s)
 	s->spooled = spool_put(a->r->spool, r);
 	timeline_clear(tl);
 	load_clear(&s->ld);
+}
+
+/* Diagnose the set that has waited longest. */
+static void
+analyze_flush(struct arun *a)
+{
+	struct aset	*s = &a->sets[a->pend[a->phead++]];
+
+	a->pend_bytes -= s->weight;
+	analyze_diagnose(a, s);
+}
+
+/*
+ * Set s's turn, under the lock: its lines are printed and, the first
+ * time, its domain controllers go into the store (domain_scan).  Its
+ * diagnosis waits, so that controllers found in later sets are there
+ * when it is made (the set need not be read again), while the sets
+ * waiting hold less than a->budget bytes by estimate; then the oldest
+ * are diagnosed, and the rest at the end of the pass.
+ */
+static void
+analyze_turn(struct arun *a, struct aset *s)
+{
+	if (s->said.len > 0)
+		progress_line(s->said.data, s->said.len);
+	buf_clear(&s->said);
+	if (a->first) {
+		domain_scan(a->dom, &s->tl);
+		cli_print_diags(&s->tl, a->verbosity);
+	}
+	s->weight = (uint64_t)s->tl.nevents * 1024 +
+	    (uint64_t)(s->tl.ntasks + s->tl.npolicies) * 16384 + 65536;
+	a->pend[a->npend++] = (size_t)(s - a->sets);
+	a->pend_bytes += s->weight;
+	while (a->pend_bytes > a->budget && a->phead < a->npend)
+		analyze_flush(a);
 }
 
 static void *
@@ -239,10 +278,14 @@ analyze_pass(struct arun *a, int jobs)
 
 	n = (size_t)jobs < a->ntodo ? (size_t)jobs : a->ntodo;
 	a->next = a->turns = a->waiting = 0;
+	a->npend = a->phead = 0;
+	a->pend_bytes = 0;
 	a->maxwait = n;
 	a->hold = n > 1;
 	if (n <= 1) {
 		(void)analyze_worker(a);
+		while (a->phead < a->npend)
+			analyze_flush(a);
 		return;
 	}
 	lo.jobs = jobs / (int)n > 1 ? jobs / (int)n : 1;
@@ -255,6 +298,8 @@ analyze_pass(struct arun *a, int jobs)
 		pthread_join(th[t], NULL);
 	free(th);
 	a->lo = saved;
+	while (a->phead < a->npend)
+		analyze_flush(a);
 }
 
 static int
@@ -311,13 +356,14 @@ cli_domain_scan(const struct load_opts *lo, char **paths, size_t n,
  *
  * One pass reads every set: the domain controllers a set holds join
  * the domain store as it is read (diagnose/domain.h), and its hosts are
- * diagnosed with the controllers found so far.  A set whose hosts the
- * store's later growth concerns (a controller of their domain, or one
- * of them turning out to be a controller, found in a set read after
- * theirs) is read again at the end, so the reports are those of a
- * store complete from the start, whatever order the threads took.
- * Sets of other domains, and every set when the controllers' bundles
- * come first, are read once.
+ * diagnosed with the controllers found so far (those of the sets after
+ * it too, while the sets waiting hold little: analyze_turn).  A set
+ * whose hosts the store's later growth concerns (a controller of their
+ * domain, or one of them turning out to be a controller, found in a set
+ * read after their diagnosis) is read again at the end, so the reports
+ * are those of a store complete from the start, whatever order the
+ * threads took.  Sets of other domains, and every set when the
+ * controllers' bundles come first, are read once.
  */
 static void
 analyze_sets(const struct load_opts *lo, struct diag_opts *dopts,
@@ -326,6 +372,7 @@ analyze_sets(const struct load_opts *lo, struct diag_opts *dopts,
 	struct domain_store	 dom;
 	struct arun		 a;
 	char			**loose = NULL;
+	const char		*env;
 	size_t			 nloose = 0, i;
 	int			 flags = 0;
 
@@ -345,6 +392,10 @@ analyze_sets(const struct load_opts *lo, struct diag_opts *dopts,
 	pthread_cond_init(&a.turn, NULL);
 	a.sets = xcalloc((size_t)argc + 1, sizeof(*a.sets));
 	a.todo = xcalloc((size_t)argc + 1, sizeof(*a.todo));
+	a.pend = xcalloc((size_t)argc + 1, sizeof(*a.pend));
+	a.budget = ANALYZE_WAIT_BYTES;
+	if ((env = getenv("TASKLINE_DIAG_WAIT")) != NULL && *env != '\0')
+		a.budget = strtoull(env, NULL, 10);
 	for (i = 0; i < (size_t)argc; i++) {
 		if (!cli_is_bundle_path(argv[i])) {
 			loose = xreallocarray(loose, nloose + 1,
@@ -386,6 +437,7 @@ analyze_sets(const struct load_opts *lo, struct diag_opts *dopts,
 	pthread_cond_destroy(&a.turn);
 	free(a.sets);
 	free(a.todo);
+	free(a.pend);
 	free(loose);
 	domain_report(&dom, r);
 	dopts->domain = NULL;

@@ -55,18 +55,24 @@ head -c 69000 "$log" > "$last/cut-2-0.evtx"
     "$first/dc01" >/dev/null &&
     cp -R "$first/dc01" "$tmp/b/01-zz-dc01" || { bad "dc bundle"; exit 1; }
 
-run() {
-	# run JOBS OUT
+# go WHAT JOBS OUT ARGS...: taskline WHAT -j JOBS ARGS... over every
+# bundle, stderr to OUT.err; exit 0, 1, 3 or 4 is fine.
+go() {
+	what=$1 jobs=$2 out=$3
+	shift 3
 	rc=0
-	${TL_RUN:+$TL_RUN} "$TASKLINE" batch -j "$1" -o "$2" "$tmp"/b/* \
-	    >"$2.out" 2>"$2.err" || rc=$?
+	${TL_RUN:+$TL_RUN} "$TASKLINE" "$what" -j "$jobs" "$@" "$tmp"/b/* \
+	    >"$out.out" 2>"$out.err" || rc=$?
 	case $rc in
 	0|1|3|4) return 0 ;;
 	esac
-	bad "batch -j $1: exit $rc"
-	cat "$2.err"
+	bad "$what -j $jobs: exit $rc"
+	cat "$out.err"
 	return 1
 }
+run() { go batch "$1" "$2" -o "$2"; }
+# arun JOBS OUT: analyze's text report in OUT.txt
+arun() { go analyze "$1" "$2" -o "$2.txt"; }
 run 1 "$tmp/j1" || exit 1
 n=$(ls "$tmp/j1/hosts" | wc -l)
 nb=$(ls "$tmp/b" | wc -l)
@@ -85,18 +91,6 @@ for i in 1 2 3; do
 		head -40 "$tmp/j8-$i.err"
 	fi
 done
-arun() {
-	# arun JOBS OUT: the text report and stderr of analyze
-	rc=0
-	${TL_RUN:+$TL_RUN} "$TASKLINE" analyze -j "$1" -o "$2.txt" \
-	    "$tmp"/b/* 2>"$2.err" || rc=$?
-	case $rc in
-	0|1|3|4) return 0 ;;
-	esac
-	bad "analyze -j $1: exit $rc"
-	cat "$2.err"
-	return 1
-}
 arun 1 "$tmp/a1" || exit 1
 grep -q 'cut-1-1.evtx' "$tmp/a1.err" && grep -q 'cut-2-0.evtx' "$tmp/a1.err" &&
     ok "analyze -j1: damage lines of both cut logs" ||

@@ -5,12 +5,19 @@
 #
 #	mkdata.sh OUTDIR [SIZE_MB]
 #	mkdata.sh OUTDIR cNHOSTS
+#	mkdata.sh OUTDIR clean|damaged
 #
 # cNHOSTS (c4, c16): every .evtx of the corpus but corrupt_* and
 # truncated_* (so dirty logs and logs with a damaged chunk are in),
 # dealt out in name order over NHOSTS host folders, round robin: each
 # file once, so no host repeats another's file and nothing is counted
 # once for being a duplicate.
+#
+# clean, damaged: one host folder, with the clean logs of the list below
+# (clean), or with the corpus case's other logs (damaged: dirty ones
+# with a damaged chunk, records libevtx cannot read, a truncated
+# chunk), so that the cost per MiB of damaged logs can be set beside
+# that of clean ones.
 #
 # Copies the corpus's clean Security, System, TaskScheduler and
 # GroupPolicy logs into host folders laid out like a KAPE collection,
@@ -78,7 +85,9 @@ usage()
 out=$1
 size_mb=${2:-60}
 nhosts=
+mode=
 case $size_mb in
+clean|damaged) mode=$size_mb; nhosts=1 ;;
 c[1-9]|c[1-9][0-9]) nhosts=${size_mb#c} ;;
 ''|*[!0-9]*) usage ;;
 *) [ "$size_mb" -gt 0 ] || usage ;;
@@ -99,7 +108,15 @@ for f in $TL_BENCH_FILES; do
 	fi
 done
 
-if [ -n "$nhosts" ]; then
+if [ "$mode" = clean ]; then
+	target=0
+elif [ "$mode" = damaged ]; then
+	# The corpus case's logs that are not in the clean list.
+	TL_BENCH_FILES=$(cd "$corpus" && ls | grep '\.evtx$' |
+	    grep -v '^corrupt_' | grep -v '^truncated_' |
+	    grep -vxF "$(echo $TL_BENCH_FILES | tr ' ' '\n')")
+	target=0
+elif [ -n "$nhosts" ]; then
 	TL_BENCH_FILES=$(cd "$corpus" && ls | grep '\.evtx$' |
 	    grep -v '^corrupt_' | grep -v '^truncated_')
 	target=0

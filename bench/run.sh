@@ -26,7 +26,7 @@
 #	BENCH_RUNS       measured runs per command and size (default 3)
 #	BENCH_SIZES      data sets: sizes in MiB, or cN for all the
 #	                 corpus's non-corrupt logs over N hosts
-#	                 (default "c4 c16 250 1024")
+#	                 (default "c4 c16 clean damaged 250 1024")
 #	BENCH_TIMEOUT    seconds before a run is killed (default 120, plus
 #	                 1 s per MiB of the data set: 1 GiB takes minutes on
 #	                 a busy machine)
@@ -59,7 +59,7 @@ EVTXEXPORT=${EVTXEXPORT:-$(command -v evtxexport || true)}
 TL_SHARED=${TL_SHARED:-$here/../../shared}
 BENCH_OUT=${BENCH_OUT:-./bench/out}
 BENCH_RUNS=${BENCH_RUNS:-3}
-BENCH_SIZES=${BENCH_SIZES:-c4 c16 250 1024}
+BENCH_SIZES=${BENCH_SIZES:-c4 c16 clean damaged 250 1024}
 BENCH_TIMEOUT_SET=${BENCH_TIMEOUT:-}
 BENCH_TIMEOUT=${BENCH_TIMEOUT:-120}
 export TL_SHARED
@@ -75,8 +75,8 @@ case $BENCH_RUNS in
 esac
 for s in $BENCH_SIZES; do
 	case $s in
-	c[1-9]|c[1-9][0-9]) ;;
-	''|*[!0-9]*|0) die "BENCH_SIZES must list MiB or cN" ;;
+	c[1-9]|c[1-9][0-9]|clean|damaged) ;;
+	''|*[!0-9]*|0) die "BENCH_SIZES must list MiB, cN, clean or damaged" ;;
 	esac
 done
 [ -x "$RUNSTAT" ] || die "no runstat at $RUNSTAT (run make bench)"
@@ -308,6 +308,31 @@ evtxexport_version=n/a
 [ -z "$na_evtxexport" ] &&
     evtxexport_version=$("$EVTXEXPORT" -V 2>/dev/null | sed -n 1p)
 
+# damaged_report: analyze's CPU per MiB on the damaged logs against the
+# clean ones (issue 15: at most 2 times).
+damaged_report()
+{
+	case " $sizes_done " in *" clean "*) ;; *) return 0 ;; esac
+	case " $sizes_done " in *" damaged "*) ;; *) return 0 ;; esac
+	eval "bc=\$bytes_clean bd=\$bytes_damaged"
+	cc=$(calc "print $(runs_stat clean analyze 5) + $(runs_stat clean analyze 6)")
+	cd=$(calc "print $(runs_stat damaged analyze 5) + $(runs_stat damaged analyze 6)")
+	echo
+	echo "## Damaged logs (analyze)"
+	echo
+	echo "clean: the 19 clean logs of the size cases; damaged: the corpus" \
+	    "case's 6 other logs (dirty with a damaged chunk, records libevtx" \
+	    "cannot read, a truncated chunk); one host folder each. Target:" \
+	    "CPU per MiB on damaged logs at most 2 times that on clean ones."
+	echo
+	echo "| data set | MiB | CPU s | CPU s / MiB |"
+	echo "|---|---:|---:|---:|"
+	calc "printf \"| clean | %.1f | %.3f | %.4f |\\n\", $bc / 1048576, $cc, $cc / ($bc / 1048576)"
+	calc "printf \"| damaged | %.1f | %.3f | %.4f |\\n\", $bd / 1048576, $cd, $cd / ($bd / 1048576)"
+	calc "r = ($cd / ($bd / 1048576)) / ($cc / ($bc / 1048576))
+	    printf \"\\nDamaged / clean, CPU per MiB: %.2f %s\\n\", r, r <= 2 ? \"yes\" : \"NO\""
+}
+
 report()
 {
 	echo "# taskline benchmark"
@@ -381,6 +406,7 @@ report()
 	    "batch / analyze <= 1.25 | peak RSS <= 64 MiB |"
 	echo "|---|---:|---:|---:|---:|"
 	for size in $sizes_done; do
+		case $size in clean|damaged) continue ;; esac
 		aw=$(runs_stat "$size" analyze 4)
 		[ -n "$aw" ] || continue
 		calc "
@@ -405,7 +431,7 @@ report()
 	last=
 	for size in $sizes_done; do
 		case $size in
-		c*) ;;
+		*[!0-9]*) ;;
 		*) [ -n "$first" ] || first=$size; last=$size ;;
 		esac
 	done
@@ -449,6 +475,8 @@ report()
 			"
 		done
 	fi
+
+	damaged_report
 
 	echo
 	echo "Raw runs: \`$runs\`."

@@ -89,6 +89,7 @@ struct aset {
 	int		  bundle;
 	int		  flags;	/* SET_FOUND, SET_DAMAGED */
 	int		  loaded;
+	int		  archive;	/* not a folder: unpacked to read */
 	uint64_t	  weight;	/* what it holds until diagnosed */
 	uint64_t	  view;
 	struct report	  part;		/* spooled: its hosts' names only */
@@ -144,7 +145,9 @@ analyze_load(struct arun *a, struct aset *s)
 	}
 	if (a->hold)
 		progress_hold(&s->said);
+	/* A set waiting for its diagnosis holds no temporary space. */
 	cli_load(&s->ld, &s->tl, &qlo, s->paths, s->n, s->bundle != -2);
+	load_release(&s->ld);
 	progress_hold(NULL);
 }
 
@@ -264,9 +267,10 @@ analyze_worker(void *arg)
 }
 
 /*
- * Read the sets of a->todo: several at once by up to -j threads, each
- * loading its set with its share of the -j jobs; one set (or -j1) is
- * read by this thread with -j jobs.
+ * Read the sets of a->todo: several folders at once by up to -j
+ * threads, each loading its set with its share of the -j jobs; one set
+ * (or -j1, or any archive among them) is read by this thread with -j
+ * jobs.
  */
 static void
 analyze_pass(struct arun *a, int jobs)
@@ -277,6 +281,15 @@ analyze_pass(struct arun *a, int jobs)
 	size_t			 n, t;
 
 	n = (size_t)jobs < a->ntodo ? (size_t)jobs : a->ntodo;
+	/*
+	 * Sets unpacked to be read (archives, loose files that may be
+	 * compressed) are read one at a time, in order, as before: the
+	 * temporary space stays that of the largest set, and the run's
+	 * decompression budget is spent in the order of the paths.
+	 */
+	for (t = 0; t < a->ntodo && n > 1; t++)
+		if (a->sets[a->todo[t]].archive)
+			n = 1;
 	a->next = a->turns = a->waiting = 0;
 	a->npend = a->phead = 0;
 	a->pend_bytes = 0;
@@ -373,6 +386,7 @@ analyze_sets(const struct load_opts *lo, struct diag_opts *dopts,
 	struct arun		 a;
 	char			**loose = NULL;
 	const char		*env;
+	struct stat		 sb;
 	size_t			 nloose = 0, i;
 	int			 flags = 0;
 
@@ -405,11 +419,14 @@ analyze_sets(const struct load_opts *lo, struct diag_opts *dopts,
 		}
 		a.sets[a.nsets].paths = &argv[i];
 		a.sets[a.nsets].n = 1;
+		a.sets[a.nsets].archive = stat(argv[i], &sb) == -1 ||
+		    !S_ISDIR(sb.st_mode);
 		a.sets[a.nsets++].bundle = 0;
 	}
 	if (nloose > 0) {
 		a.sets[a.nsets].paths = loose;
 		a.sets[a.nsets].n = nloose;
+		a.sets[a.nsets].archive = 1;
 		a.sets[a.nsets++].bundle = -2;
 	}
 	/* Inputs are planned set by set: the time left counts sets. */

@@ -137,6 +137,20 @@ input_free(struct input *in)
 	free(in);
 }
 
+/*
+ * Remove the set's private copies now (its inputs stay): once a set is
+ * parsed nothing opens them again, and a set whose diagnosis waits
+ * need not hold temporary space.
+ */
+void
+inputset_release(struct inputset *set)
+{
+	size_t	i;
+
+	for (i = 0; i < set->n; i++)
+		tmpspace_remove(set->v[i]->open_path);
+}
+
 void
 inputset_clear(struct inputset *set)
 {

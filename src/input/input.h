@@ -55,6 +55,7 @@ struct inputset {
 
 void	 inputset_init(struct inputset *);
 void	 inputset_clear(struct inputset *);
+void	 inputset_release(struct inputset *);
 int	 inputset_add(struct inputset *, const char *, const char *,
 	    struct tl_error *);
 int	 input_hash(struct input *, struct tl_error *);

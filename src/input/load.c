@@ -78,6 +78,13 @@ load_init(struct load *ld, struct timeline *tl, const struct load_opts *o)
 	ld->tl = tl;
 }
 
+/* Remove the private copies of a load run already (load_clear's part). */
+void
+load_release(struct load *ld)
+{
+	inputset_release(&ld->set);
+}
+
 void
 load_clear(struct load *ld)
 {

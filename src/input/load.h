@@ -47,6 +47,7 @@ void	 load_opts_init(struct load_opts *);
 void	 load_init(struct load *, struct timeline *, const struct load_opts *);
 int	 load_add_path(struct load *, const char *, const char *);
 void	 load_run(struct load *);
+void	 load_release(struct load *);
 void	 load_clear(struct load *);
 
 #endif /* TL_LOAD_H */

@@ -41,8 +41,6 @@ struct pg {
 static struct pg	 pg;
 static pthread_mutex_t	 pg_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t	 pg_wake = PTHREAD_COND_INITIALIZER;
-/* The calling thread's lines, held instead of written (progress_hold). */
-static _Thread_local struct buf *pg_held;
 
 static double
 pg_elapsed(void)
@@ -270,10 +268,6 @@ progress_stop(void)
 void
 progress_line(const char *s, size_t len)
 {
-	if (pg_held != NULL) {
-		buf_add(pg_held, s, len);
-		return;
-	}
 	pthread_mutex_lock(&pg_lock);
 	if (pg.drawn) {
 		fputs(PG_ERASE, stderr);
@@ -282,16 +276,4 @@ progress_line(const char *s, size_t len)
 	fwrite(s, 1, len, stderr);
 	fflush(stderr);
 	pthread_mutex_unlock(&pg_lock);
-}
-
-/*
- * From now on, the lines this thread gives progress_line go to b (NULL:
- * to the standard error again), so that work done in parallel can be
- * told in the order of its parts: analyze holds each evidence set's
- * lines and writes them in set order.
- */
-void
-progress_hold(struct buf *b)
-{
-	pg_held = b;
 }

@@ -24,7 +24,4 @@ void	progress_units(const char *, uint64_t, uint64_t);
 void	progress_stop(void);
 void	progress_line(const char *, size_t);
 
-struct buf;
-void	progress_hold(struct buf *);
-
 #endif /* TL_PROGRESS_H */

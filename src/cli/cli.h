@@ -109,10 +109,12 @@ void	 cli_check_output(const char *, int, int, char **);
 FILE	*cli_open_output(const char *);
 int	 cli_close_output(FILE *, const char *);
 void	 cli_diag(const char *, ...) __attribute__((format(printf, 1, 2)));
+void	 cli_diag_held(struct buf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
 void	 cli_print_error(const struct tl_error *);
 void	 cli_note(void *, const char *, const char *);
 struct input;
-void	 cli_read_note(const struct input *);
+void	 cli_read_note(struct buf *, const struct input *);
 
 struct timeline;
 struct report;

@@ -143,12 +143,14 @@ analyze_load(struct arun *a, struct aset *s)
 		qlo.progress = NULL;
 		qlo.planned = NULL;
 	}
-	if (a->hold)
-		progress_hold(&s->said);
+	/* Several sets at once: what reading says waits for the set's turn. */
+	if (a->hold) {
+		qlo.note_arg = &s->said;
+		qlo.progress_arg = &s->said;
+	}
 	/* A set waiting for its diagnosis holds no temporary space. */
 	cli_load(&s->ld, &s->tl, &qlo, s->paths, s->n, s->bundle != -2);
 	load_release(&s->ld);
-	progress_hold(NULL);
 }
 
 /*

@@ -138,7 +138,7 @@ cmd_events(const struct cli_cmd *self, int argc, char **argv)
 			    set.v[i]->path, st.input_damaged - 3);
 		progress_done(1, set.v[i]->size, set.v[i]->stats.host);
 		if (o.verbosity == CLI_VERBOSE)
-			cli_read_note(set.v[i]);
+			cli_read_note(NULL, set.v[i]);
 	}
 	progress_stop();
 	st.w->end(&ctx);

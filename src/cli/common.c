@@ -69,23 +69,44 @@ cli_close_output(FILE *fp, const char *path)
  * entry names, so that one diagnostic stays one line and cannot drive
  * the terminal (term_add).
  */
-void
-cli_diag(const char *fmt, ...)
+static void
+cli_vdiag(struct buf *held, const char *fmt, va_list ap)
 {
-	va_list		 ap;
 	struct buf	 b;
 	char		*s;
 
-	va_start(ap, fmt);
 	xvasprintf(&s, fmt, ap);
-	va_end(ap);
 	buf_init(&b);
 	buf_adds(&b, "taskline: ");
 	term_add(&b, s);
 	buf_addc(&b, '\n');
-	progress_line(b.data, b.len);
+	if (held != NULL)
+		buf_add(held, b.data, b.len);
+	else
+		progress_line(b.data, b.len);
 	buf_clear(&b);
 	free(s);
+}
+
+void
+cli_diag(const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	cli_vdiag(NULL, fmt, ap);
+	va_end(ap);
+}
+
+/* The same line appended to held, to be written later (analyze). */
+void
+cli_diag_held(struct buf *held, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	cli_vdiag(held, fmt, ap);
+	va_end(ap);
 }
 
 void
@@ -124,18 +145,19 @@ cli_print_diags(const struct timeline *tl, int verbosity)
 }
 
 /* -v: an input read, its kind and size. */
+/* held: NULL, or where the line waits to be written (cli_diag_held). */
 void
-cli_read_note(const struct input *in)
+cli_read_note(struct buf *held, const struct input *in)
 {
-	cli_diag("read %s: %s, %llu bytes", in->path,
+	cli_diag_held(held, "read %s: %s, %llu bytes", in->path,
 	    input_kind_name(in->kind), (unsigned long long)in->size);
 }
 
+/* A set's note; arg: NULL, or a struct buf where it waits (analyze). */
 void
 cli_note(void *arg, const char *path, const char *msg)
 {
-	(void)arg;
-	cli_diag("%s: %s", path, msg);
+	cli_diag_held(arg, "%s: %s", path, msg);
 }
 
 /* How many of h's tasks are failing or at risk. */

@@ -57,7 +57,7 @@ read_done_verbose(void *arg, const struct input *in, uint64_t bytes,
 {
 	read_done(arg, in, bytes, last);
 	if (last)
-		cli_read_note(in);
+		cli_read_note(arg, in);	/* arg: a struct buf, or NULL */
 }
 
 /*

@@ -10,7 +10,8 @@
 # a copy of one domain controller's log, so that the domain store's
 # order shows in the report's domain section).  Two bundles whose host has the same
 # name are among them, so names such as WS22 and WS22-2 must follow the
-# input order, not the order threads finish in.  Built with
+# input order, not the order threads finish in.  batch's lines on
+# stderr are -j1's too.  Built with
 # --enable-tsan, ThreadSanitizer fails the run on any data race
 # (TSAN_OPTIONS below makes a report fatal).
 set -u
@@ -80,8 +81,9 @@ nb=$(ls "$tmp/b" | wc -l)
     bad "batch -j1: $n host files for $nb bundles"
 for i in 1 2 3; do
 	run 8 "$tmp/j8-$i" || continue
-	if diff -r "$tmp/j1" "$tmp/j8-$i" >"$tmp/diff" 2>&1; then
-		ok "batch -j8 run $i: identical to -j1"
+	if diff -r "$tmp/j1" "$tmp/j8-$i" >"$tmp/diff" 2>&1 &&
+	    diff "$tmp/j1.err" "$tmp/j8-$i.err" >"$tmp/diff" 2>&1; then
+		ok "batch -j8 run $i: files and stderr identical to -j1"
 	else
 		bad "batch -j8 run $i differs from -j1"
 		head -20 "$tmp/diff"

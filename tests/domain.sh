@@ -65,6 +65,34 @@ else
 fi
 check "batch: SQL-RPT02 report" "$tmp/b/hosts/SQL-RPT02.corp.example.json"
 check "batch: WKS-DEV14 report" "$tmp/b/hosts/WKS-DEV14.corp.example.json"
+# batch reads its bundles as analyze does (issue 15): each once, with
+# no first pass over the domain's logs (there were 6 reads).  With the
+# DC's bundle named last (bundles are taken in the order of their
+# names), the members' diagnoses wait for it: still 3 reads, or 5 when
+# they cannot wait; the reports are the same, with -j1 and -j2.
+TASKLINE_STATS=1 tl batch -j1 -o "$tmp/b1" "$tmp"/c/* >/dev/null \
+    2>"$tmp/b1.err"
+n=$(grep -c '^taskline: stats:' "$tmp/b1.err")
+[ "$n" = 3 ] && ok "batch reads each bundle once" ||
+    bad "batch read bundles $n times, not 3"
+mkdir "$tmp/z"
+cp -R "$tmp/c/sql" "$tmp/z/a-sql" && cp -R "$tmp/c/wks" "$tmp/z/b-wks" &&
+    cp -R "$tmp/c/dc01" "$tmp/z/c-dc01" || bad "copy bundles"
+for run in "1 " "2 " "1 0" "2 0"; do
+	j=${run% *} wait=${run#* }
+	rm -rf "$tmp/zb"
+	TASKLINE_DIAG_WAIT=$wait TASKLINE_STATS=1 tl batch -j$j \
+	    -o "$tmp/zb" "$tmp"/z/* >/dev/null 2>"$tmp/zb.err"
+	n=$(grep -c '^taskline: stats:' "$tmp/zb.err")
+	want=3
+	[ -n "$wait" ] && want=5
+	[ "$j" = 1 ] && [ "$n" != "$want" ] &&
+	    bad "batch -j1, DC last (wait '$wait'): $n reads, not $want"
+	check "batch -j$j, DC's bundle last (wait '$wait'): SQL-RPT02" \
+	    "$tmp/zb/hosts/SQL-RPT02.corp.example.json"
+	check "batch -j$j, DC's bundle last (wait '$wait'): WKS-DEV14" \
+	    "$tmp/zb/hosts/WKS-DEV14.corp.example.json"
+done
 # The DC's bundle sorts before sql: shard by shard, the member still
 # gets the DC's events.
 for i in 1 2 3; do

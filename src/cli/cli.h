@@ -137,4 +137,29 @@ void	 cli_domain_scan(const struct load_opts *, char **, size_t,
 	    struct domain_store *);
 void	 cli_summary(int, const struct report *, size_t);
 
+/* sets.c: the evidence sets of analyze and batch. */
+#define SET_FOUND	1	/* failing or at-risk tasks */
+#define SET_DAMAGED	2	/* some input damaged or skipped */
+#define SET_NOTHING	4	/* no host to diagnose */
+
+struct domain_report;
+struct set_out {		/* batch: one set (bundle) */
+	const char		*path;
+	size_t			 first, nhosts;	/* its hosts in the report */
+	struct domain_report	*domain;	/* its domain section */
+	size_t			 ndomain;
+	int			 flags;		/* SET_* */
+};
+
+struct sets_opts {
+	int		  verbosity;
+	struct set_out	**out;		/* batch: a report per path */
+	size_t		 *nout;
+};
+
+struct diag_opts;
+void	 cli_sets(const struct load_opts *, struct diag_opts *,
+	    struct domain_store *, struct sets_opts *, int, char **,
+	    struct report *, int *);
+
 #endif /* TL_CLI_H */

@@ -25,23 +25,20 @@
 #include "report/fleet.h"
 #include "input/load.h"
 #include "model/report.h"
-#include "model/timeline.h"
+#include "model/spool.h"
 #include "tltime.h"
 
+/*
+ * The bundles are read and diagnosed as analyze's are (sets.c), each a
+ * set of its own; their hosts' reports are written at the end, in the
+ * order of the bundles.
+ */
 struct batch {
 	char		**bundles;
 	size_t		  n;
-	const struct domain_store *domain;	/* DCs of all bundles */
-	size_t		  next;		/* next bundle to take */
-	size_t		  named;	/* bundles whose hosts are named */
-	size_t		  done;
 	const char	 *dir;
 	char		**used;		/* host file names written */
 	size_t		  nused;
-	int		  found, damaged, fatal;
-	struct load_opts  lo;
-	pthread_mutex_t	  lock;
-	pthread_cond_t	  turn;		/* named moved on */
 };
 
 /* The hash of the bundle's name: the same shard wherever it is listed. */
@@ -71,7 +68,8 @@ mkdir_p(const char *dir)
 
 /*
  * A file name for host h not used yet: NAME, else NAME-2, NAME-3 ...
- * Called with b->lock held, in input order (batch_names).
+ * Called in the order of the bundles, so that names (WS22, WS22-2)
+ * follow the input order.
  */
 static char *
 host_name(struct batch *b, const char *host)
@@ -97,41 +95,15 @@ host_name(struct batch *b, const char *host)
 }
 
 /*
- * Name the hosts of bundle i once every bundle before it has named
- * its own, so that names (WS22, WS22-2) follow the input order, not
- * the order threads finish in; its diagnostics are printed then too.
+ * Write DIR/hosts/NAME.{json,txt,html} for host hi of r, of the bundle
+ * so (its domain section).
  */
-static char **
-batch_names(struct batch *b, size_t i, const struct report *r,
-    const struct timeline *tl)
-{
-	char	**names;
-	size_t	  k;
-
-	names = xcalloc(r->nhosts + 1, sizeof(*names));
-	pthread_mutex_lock(&b->lock);
-	while (b->named != i)
-		pthread_cond_wait(&b->turn, &b->lock);
-	cli_print_diags(tl, CLI_NORMAL);
-	for (k = 0; k < r->nhosts; k++) {
-		if (r->hosts[k].nothing != NULL)
-			cli_diag("%s: nothing analysable: %s",
-			    b->bundles[i], r->hosts[k].nothing);
-		names[k] = host_name(b, r->hosts[k].host);
-	}
-	b->named++;
-	pthread_cond_broadcast(&b->turn);
-	pthread_mutex_unlock(&b->lock);
-	return names;
-}
-
-/* Write DIR/hosts/NAME.{json,txt,html} for host hi of r. */
 static int
 write_host(struct batch *b, const struct report *r, size_t hi,
-    const char *name)
+    const struct set_out *so, const char *name)
 {
 	struct report		 sub;
-	struct host_report	 h = r->hosts[hi];
+	struct host_report	 h = *report_host(r, hi);
 	struct report_opts	 o;
 	char			*path;
 	const char		*ext[] = { "json", "txt", "html" };
@@ -146,14 +118,14 @@ write_host(struct batch *b, const struct report *r, size_t hi,
 	sub.inputs = xcalloc(h.ninputs + 1, sizeof(*sub.inputs));
 	h.inputs = xcalloc(h.ninputs + 1, sizeof(*h.inputs));
 	for (k = 0; k < sub.ninputs; k++) {
-		sub.inputs[k] = r->inputs[r->hosts[hi].inputs[k]];
+		sub.inputs[k] = r->inputs[report_host(r, hi)->inputs[k]];
 		h.inputs[k] = (uint32_t)k;
 	}
 	sub.hosts = &h;
 	sub.nhosts = 1;
-	/* The bundle's domain section (borrowed; domain_report filled it). */
-	sub.domain = r->domain;
-	sub.ndomain = r->ndomain;
+	/* The bundle's domain section (borrowed). */
+	sub.domain = so->domain;
+	sub.ndomain = so->ndomain;
 	for (k = 0; k < TL_NELEM(ext); k++) {
 		xasprintf(&path, "%s/hosts/%s.%s", b->dir, name, ext[k]);
 		if ((fp = fopen(path, "w")) == NULL) {
@@ -173,63 +145,6 @@ write_host(struct batch *b, const struct report *r, size_t hi,
 	free(sub.inputs);
 	free(h.inputs);
 	return rc;
-}
-
-static void *
-batch_worker(void *arg)
-{
-	struct batch		*b = arg;
-	struct timeline		 tl;
-	struct load		 ld;
-	struct diag_opts	 dopts;
-	struct report		 r;
-	char			**names;
-	size_t			 i, k;
-	int			 st, fatal;
-
-	memset(&dopts, 0, sizeof(dopts));
-	dopts.domain = b->domain;
-	for (;;) {
-		pthread_mutex_lock(&b->lock);
-		i = b->next++;
-		pthread_mutex_unlock(&b->lock);
-		if (i >= b->n)
-			break;
-		fatal = 0;
-		cli_load(&ld, &tl, &b->lo, &b->bundles[i], 1, 1);
-		diagnose(&tl, &dopts, &r);
-		domain_report(b->domain, &r);
-		st = cli_exit_status(&r, &tl);
-		/* Every bundle gets a report, if only to say why. */
-		cli_nothing_host(&r, &tl, b->bundles[i]);
-		domain_nothing(b->domain, &r);
-		/* Each host names its bundle, as analyze's do. */
-		for (k = 0; k < r.nhosts; k++)
-			if (r.hosts[k].bundle == NULL)
-				r.hosts[k].bundle = xstrdup(b->bundles[i]);
-		names = batch_names(b, i, &r, &tl);
-		for (k = 0; k < r.nhosts; k++) {
-			if (write_host(b, &r, k, names[k]) != 0)
-				fatal = 1;
-			free(names[k]);
-		}
-		free(names);
-		pthread_mutex_lock(&b->lock);
-		if (fatal)
-			b->fatal = 1;
-		if (st == TL_EXIT_FOUND || st == TL_EXIT_FOUND_DAMAGED)
-			b->found = 1;
-		if (st == TL_EXIT_DAMAGED || st == TL_EXIT_FOUND_DAMAGED ||
-		    st == TL_EXIT_NOTHING)
-			b->damaged = 1;
-		b->done++;
-		progress_units("bundles", b->done, b->n);
-		pthread_mutex_unlock(&b->lock);
-		report_free(&r);
-		timeline_clear(&tl);
-		load_clear(&ld);
-	}
-	return NULL;
 }
 
 /* Rebuild DIR/fleet.{json,txt,html} from DIR/hosts/ *.json. */
@@ -315,18 +230,53 @@ bad:
 	cli_bad_value(self, OPT_SHARD, s, "i/n with 1 <= i <= n, e.g. 2/8");
 }
 
+/* Write every host report, bundle by bundle; 0, or -1 on a failure. */
+static int
+batch_write(struct batch *b, const struct report *r,
+    const struct set_out *out, size_t nout, int *found, int *damaged)
+{
+	const struct set_out	*o;
+	const char		*why;
+	char			*name;
+	size_t			 i, k;
+	int			 rc = 0;
+
+	for (i = 0; i < nout; i++) {
+		o = &out[i];
+		for (k = 0; k < o->nhosts; k++) {
+			name = host_name(b, report_host_name(r, o->first + k));
+			if (write_host(b, r, o->first + k, o, name) != 0)
+				rc = -1;
+			free(name);
+		}
+		if (o->flags & SET_FOUND)
+			*found = 1;
+		if (o->flags & (SET_DAMAGED | SET_NOTHING))
+			*damaged = 1;
+	}
+	if (spool_failed(r->spool, &why)) {
+		cli_diag("%s", why);
+		rc = -1;
+	}
+	return rc;
+}
+
 int
 cmd_batch(const struct cli_cmd *self, int argc, char **argv)
 {
 	struct batch		 b;
 	struct domain_store	 dom;
-	struct load_opts	 dlo;
-	pthread_t		*th;
+	struct load_opts	 lo, dlo;
+	struct diag_opts	 dopts;
+	struct sets_opts	 so;
+	struct set_out		*out = NULL;
+	struct report		 r;
 	char			*hosts;
 	unsigned long		 si = 0, sn = 0;
 	struct cli_common	 o;
-	size_t		 missing;
-	int		 ch, jobs, i, n, rc, verbosity;
+	size_t			 missing, nout = 0, i;
+	int			 ch, jobs, rc, verbosity, status;
+	int			 found = 0, damaged = 0, fatal = 0;
 
 	memset(&b, 0, sizeof(b));
 	cli_common_init(&o);
@@ -344,7 +294,9 @@ cmd_batch(const struct cli_cmd *self, int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	b.dir = o.out;
-	jobs = o.jobs;
+	jobs = o.jobs > 0 ? o.jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+	if (jobs < 1)
+		jobs = 1;
 	verbosity = o.verbosity;
 	if (b.dir == NULL) {
 		cli_diag("batch: -o dir is required");
@@ -356,7 +308,7 @@ cmd_batch(const struct cli_cmd *self, int argc, char **argv)
 	}
 	cli_check_output(b.dir, 1, argc, argv);
 	missing = cli_check_paths(&argc, argv);
-	for (i = 0; i < argc; i++)
+	for (i = 0; i < (size_t)argc; i++)
 		if (sn == 0 || bundle_hash(argv[i]) % sn == si - 1) {
 			b.bundles = xreallocarray(b.bundles, b.n + 1,
 			    sizeof(*b.bundles));
@@ -368,53 +320,57 @@ cmd_batch(const struct cli_cmd *self, int argc, char **argv)
 	if (mkdir_p(b.dir) != 0 || mkdir_p(hosts) != 0)
 		exit(TL_EXIT_FATAL);
 	free(hosts);
-	/* One job per bundle: bundles run side by side instead. */
-	cli_load_opts(&b.lo, 1, 1);
-	cli_load_progress(&b.lo, verbosity == CLI_VERBOSE);
-	b.lo.note = cli_note;
-	/* The domain's logs of every bundle, this shard's or not. */
-	cli_progress_start("batch (domain logs)", verbosity);
 	domain_init(&dom);
-	cli_load_opts(&dlo, jobs > 0 ? jobs : (int)sysconf(
-	    _SC_NPROCESSORS_ONLN), 1);
-	cli_load_progress(&dlo, 0);
-	cli_domain_scan(&dlo, argv, (size_t)argc, &dom);
-	/* This shard's bundles, planned as each is opened. */
-	progress_phase("batch", 0);
+	if (sn != 0) {
+		/*
+		 * The domain's logs of every bundle, this shard's or not.  A
+		 * whole run finds them as it reads its bundles (sets.c).
+		 */
+		cli_progress_start("batch (domain logs)", verbosity);
+		cli_load_opts(&dlo, jobs, 1);
+		cli_load_progress(&dlo, 0);
+		cli_domain_scan(&dlo, argv, (size_t)argc, &dom);
+		progress_phase("batch", 0);
+	} else
+		cli_progress_start("batch", verbosity);
 	progress_units("bundles", 0, b.n);
-	b.domain = &dom;
-	pthread_mutex_init(&b.lock, NULL);
-	pthread_cond_init(&b.turn, NULL);
-	n = jobs > 0 ? jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
-	if (n < 1)
-		n = 1;
-	if ((size_t)n > b.n)
-		n = b.n > 0 ? (int)b.n : 1;
-	th = xcalloc((size_t)n, sizeof(*th));
-	for (i = 0; i < n; i++)
-		if (pthread_create(&th[i], NULL, batch_worker, &b) != 0)
-			tl_fatalx("cannot start a thread");
-	for (i = 0; i < n; i++)
-		pthread_join(th[i], NULL);
-	free(th);
+	cli_load_opts(&lo, jobs, 1);
+	cli_load_progress(&lo, verbosity == CLI_VERBOSE);
+	lo.note = cli_note;
+	memset(&dopts, 0, sizeof(dopts));
+	memset(&so, 0, sizeof(so));
+	so.verbosity = CLI_NORMAL;
+	so.out = &out;
+	so.nout = &nout;
+	cli_sets(&lo, &dopts, &dom, &so, (int)b.n, b.bundles, &r, &status);
 	progress_stop();
-	pthread_cond_destroy(&b.turn);
-	pthread_mutex_destroy(&b.lock);
-	for (i = 0; (size_t)i < b.nused; i++)
+	if (batch_write(&b, &r, out, nout, &found, &damaged) != 0)
+		fatal = 1;
+	for (i = 0; i < nout; i++) {
+		struct report	d;
+
+		memset(&d, 0, sizeof(d));
+		d.domain = out[i].domain;
+		d.ndomain = out[i].ndomain;
+		report_free(&d);
+	}
+	free(out);
+	spool_report_free(&r);
+	for (i = 0; i < b.nused; i++)
 		free(b.used[i]);
 	free(b.used);
 	free(b.bundles);
 	domain_clear(&dom);
 	rc = fleet_rebuild(b.dir);
 	input_tmp_cleanup();
-	if (b.fatal || rc == TL_EXIT_FATAL)
+	if (fatal || rc == TL_EXIT_FATAL)
 		rc = TL_EXIT_FATAL;
 	else if (missing > 0)
 		rc = TL_EXIT_NOINPUT;
-	else if (b.found && b.damaged)
+	else if (found && damaged)
 		rc = TL_EXIT_FOUND_DAMAGED;
 	else
-		rc = b.found ? TL_EXIT_FOUND : b.damaged ? TL_EXIT_DAMAGED :
+		rc = found ? TL_EXIT_FOUND : damaged ? TL_EXIT_DAMAGED :
 		    b.n == 0 ? TL_EXIT_NOTHING : TL_EXIT_OK;
 	if (rc == TL_EXIT_FATAL)
 		cli_diag("batch: some reports under %s could not be written",

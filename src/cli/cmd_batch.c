@@ -11,10 +11,8 @@
 #include <sys/stat.h>
 #include <errno.h>
 #include <getopt.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -26,7 +24,6 @@
 #include "input/load.h"
 #include "model/report.h"
 #include "model/spool.h"
-#include "tltime.h"
 
 /*
  * The bundles are read and diagnosed as analyze's are (sets.c), each a

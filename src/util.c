@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -438,4 +439,27 @@ tl_fnv1a(const void *p, size_t n)
 		h *= 1099511628211ULL;
 	}
 	return h;
+}
+
+/*
+ * Run fn(arg) on n threads and wait for them all; n <= 1 runs it once,
+ * on the calling thread.
+ */
+void
+tl_parallel(size_t n, void *(*fn)(void *), void *arg)
+{
+	pthread_t	*th;
+	size_t		 t;
+
+	if (n <= 1) {
+		(void)fn(arg);
+		return;
+	}
+	th = xcalloc(n, sizeof(*th));
+	for (t = 0; t < n; t++)
+		if (pthread_create(&th[t], NULL, fn, arg) != 0)
+			tl_fatalx("cannot start a thread");
+	for (t = 0; t < n; t++)
+		pthread_join(th[t], NULL);
+	free(th);
 }

@@ -56,6 +56,7 @@ int		 xasprintf(char **, const char *, ...)
 int		 xvasprintf(char **, const char *, va_list)
 		    __attribute__((format(printf, 2, 0)));
 extern void	(*tl_atfatal)(void);
+void		 tl_parallel(size_t, void *(*)(void *), void *);
 void		 tl_fatalx(const char *, ...)
 		    __attribute__((format(printf, 1, 2), noreturn));
 

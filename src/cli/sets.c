@@ -286,7 +286,6 @@ analyze_pass(struct arun *a, int jobs)
 {
 	struct load_opts	 lo = *a->lo;
 	const struct load_opts	*saved = a->lo;
-	pthread_t		*th;
 	size_t			 n, t;
 
 	n = (size_t)jobs < a->ntodo ? (size_t)jobs : a->ntodo;
@@ -304,21 +303,11 @@ analyze_pass(struct arun *a, int jobs)
 	a->pend_bytes = 0;
 	a->maxwait = n;
 	a->hold = n > 1;
-	if (n <= 1) {
-		(void)analyze_worker(a);
-		while (a->phead < a->npend)
-			analyze_flush(a);
-		return;
+	if (n > 1) {
+		lo.jobs = jobs / (int)n > 1 ? jobs / (int)n : 1;
+		a->lo = &lo;
 	}
-	lo.jobs = jobs / (int)n > 1 ? jobs / (int)n : 1;
-	a->lo = &lo;
-	th = xcalloc(n, sizeof(*th));
-	for (t = 0; t < n; t++)
-		if (pthread_create(&th[t], NULL, analyze_worker, a) != 0)
-			tl_fatalx("cannot start a thread");
-	for (t = 0; t < n; t++)
-		pthread_join(th[t], NULL);
-	free(th);
+	tl_parallel(n, analyze_worker, a);
 	a->lo = saved;
 	while (a->phead < a->npend)
 		analyze_flush(a);

@@ -325,23 +325,10 @@ load_plan(struct load *ld, struct pool *pool, int nthreads)
 static void
 load_work(struct pool *pool, int nthreads)
 {
-	pthread_t	*th;
-	int		 t;
-
 	pthread_mutex_init(&pool->lock, NULL);
 	if ((size_t)nthreads > pool->njobs)
 		nthreads = pool->njobs == 0 ? 1 : (int)pool->njobs;
-	if (nthreads == 1)
-		worker(pool);
-	else {
-		th = xcalloc((size_t)nthreads, sizeof(*th));
-		for (t = 0; t < nthreads; t++)
-			if (pthread_create(&th[t], NULL, worker, pool) != 0)
-				tl_fatalx("cannot start a thread");
-		for (t = 0; t < nthreads; t++)
-			pthread_join(th[t], NULL);
-		free(th);
-	}
+	tl_parallel((size_t)nthreads, worker, pool);
 	pthread_mutex_destroy(&pool->lock);
 }
 

@@ -144,7 +144,6 @@ void	 cli_summary(int, const struct report *, size_t);
 
 struct domain_report;
 struct set_out {		/* batch: one set (bundle) */
-	const char		*path;
 	size_t			 first, nhosts;	/* its hosts in the report */
 	struct domain_report	*domain;	/* its domain section */
 	size_t			 ndomain;

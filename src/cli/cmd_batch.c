@@ -343,14 +343,8 @@ cmd_batch(const struct cli_cmd *self, int argc, char **argv)
 	progress_stop();
 	if (batch_write(&b, &r, out, nout, &found, &damaged) != 0)
 		fatal = 1;
-	for (i = 0; i < nout; i++) {
-		struct report	d;
-
-		memset(&d, 0, sizeof(d));
-		d.domain = out[i].domain;
-		d.ndomain = out[i].ndomain;
-		report_free(&d);
-	}
+	for (i = 0; i < nout; i++)
+		report_domain_free(out[i].domain, out[i].ndomain);
 	free(out);
 	spool_report_free(&r);
 	for (i = 0; i < b.nused; i++)

@@ -465,7 +465,6 @@ cli_sets(const struct load_opts *lo, struct diag_opts *dopts,
 			 */
 			if (!(a.sets[i].flags & SET_NOTHING))
 				domain_report(dom, &a.sets[i].part);
-			o->path = a.sets[i].paths[0];
 			o->flags = a.sets[i].flags;
 			o->first = r->nhosts;
 			o->nhosts = a.sets[i].part.nhosts;

@@ -105,7 +105,7 @@ report_host_clear(struct host_report *h)
 void
 report_free(struct report *r)
 {
-	size_t	i, j;
+	size_t	i;
 
 	for (i = 0; i < r->ninputs; i++) {
 		free(r->inputs[i].path);
@@ -115,15 +115,24 @@ report_free(struct report *r)
 	for (i = 0; r->hosts != NULL && i < r->nhosts; i++)
 		report_host_clear(&r->hosts[i]);
 	free(r->hosts);
-	for (i = 0; i < r->ndomain; i++) {
-		for (j = 0; j < r->domain[i].nlogs; j++)
-			free(r->domain[i].logs[j].path);
-		free(r->domain[i].logs);
-		free(r->domain[i].controller);
-		free(r->domain[i].domain);
-	}
-	free(r->domain);
+	report_domain_free(r->domain, r->ndomain);
 	memset(r, 0, sizeof(*r));
+}
+
+/* A domain section of n controllers. */
+void
+report_domain_free(struct domain_report *d, size_t n)
+{
+	size_t	i, j;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < d[i].nlogs; j++)
+			free(d[i].logs[j].path);
+		free(d[i].logs);
+		free(d[i].controller);
+		free(d[i].domain);
+	}
+	free(d);
 }
 
 /* The order of a report's hosts: by name, then bundle (none first). */

@@ -189,6 +189,7 @@ struct report_writer {
 const char	*status_name(enum task_status);
 const char	*role_name(enum role);
 void		 report_free(struct report *);
+void		 report_domain_free(struct domain_report *, size_t);
 void		 report_host_clear(struct host_report *);
 int		 report_host_cmp(const char *, const char *, const char *,
 		    const char *);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "compat/alloc.h"
 #include "input/input.h"
 #include "util.h"
 
@@ -218,7 +219,10 @@ main(int argc, char **argv)
 		return TL_EXIT_OK;
 	}
 	if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
-		printf("taskline %s\n", PACKAGE_VERSION);
+		char	 alloc[128];
+
+		printf("taskline %s\nallocator: %s\n", PACKAGE_VERSION,
+		    compat_allocator(alloc, sizeof(alloc)));
 		return TL_EXIT_OK;
 	}
 	if ((c = cli_find(argv[1])) == NULL) {

@@ -27,6 +27,19 @@ cmds=$(awk '/^commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 }' \
     ok "help lists every command" || bad "help lists: $cmds"
 tl -h >"$tmp/usage" 2>&1
 
+# --version: the version, then the allocator the build links (configure
+# --with-jemalloc), read from jemalloc itself when it is there.
+rc=0; tl --version >"$tmp/version" 2>"$tmp/err" || rc=$?
+want_alloc="system malloc"
+grep -q '^#define HAVE_JEMALLOC 1' "${top_builddir:?}/config.h" &&
+    want_alloc="jemalloc [0-9]"
+{ [ "$rc" -eq 0 ] && [ ! -s "$tmp/err" ] &&
+  sed -n 1p "$tmp/version" | grep -q '^taskline [0-9][0-9.]*$' &&
+  sed -n 2p "$tmp/version" | grep -q "^allocator: $want_alloc" &&
+  [ "$(wc -l <"$tmp/version")" -eq 2 ]; } &&
+    ok "--version: version and allocator ($want_alloc)" ||
+    bad "--version: exit $rc, $(cat "$tmp/version" "$tmp/err")"
+
 for c in $cmds; do
 	rc=0; tl "$c" --help >"$tmp/$c.long" 2>"$tmp/err" || rc=$?
 	{ [ "$rc" -eq 0 ] && [ -s "$tmp/$c.long" ] && [ ! -s "$tmp/err" ]; } &&

@@ -28,11 +28,12 @@ cmds=$(awk '/^commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 }' \
 tl -h >"$tmp/usage" 2>&1
 
 # --version: the version, then the allocator the build links (configure
-# --with-jemalloc), read from jemalloc itself when it is there.
+# --with-jemalloc), read from jemalloc itself when it is there, with the
+# options src/compat/alloc.c gives it.
 rc=0; tl --version >"$tmp/version" 2>"$tmp/err" || rc=$?
 want_alloc="system malloc"
 grep -q '^#define HAVE_JEMALLOC 1' "${top_builddir:?}/config.h" &&
-    want_alloc="jemalloc [0-9]"
+    want_alloc="jemalloc [0-9].* (dirty_decay_ms 1000)$"
 { [ "$rc" -eq 0 ] && [ ! -s "$tmp/err" ] &&
   sed -n 1p "$tmp/version" | grep -q '^taskline [0-9][0-9.]*$' &&
   sed -n 2p "$tmp/version" | grep -q "^allocator: $want_alloc" &&

@@ -11,7 +11,8 @@
 # order shows in the report's domain section).  Two bundles whose host has the same
 # name are among them, so names such as WS22 and WS22-2 must follow the
 # input order, not the order threads finish in.  batch's lines on
-# stderr are -j1's too.  Built with
+# stderr are -j1's too.  The bundles after one still being read are
+# read ahead of their turn.  Built with
 # --enable-tsan, ThreadSanitizer fails the run on any data race
 # (TSAN_OPTIONS below makes a report fatal).
 set -u
@@ -111,5 +112,26 @@ for i in 1 2 3; do
 		diff "$tmp/a1.err" "$tmp/a8-$i.err" | head -20
 	}
 done
+# Read ahead (issue 15): while the first bundle is still being read
+# (held back here until the others are read, or 5 s), the other thread
+# reads every bundle after it, not only as many as there are threads;
+# the report and stderr are still -j1's.
+six=$(ls -d "$tmp"/b/* | head -6)
+for j in 1 2; do
+	rc=0
+	TASKLINE_TEST_HOLD_FIRST=1 TASKLINE_STATS=1 ${TL_RUN:+$TL_RUN} \
+	    "$TASKLINE" analyze -j $j -o "$tmp/h$j.txt" $six \
+	    >/dev/null 2>"$tmp/h$j.err" || rc=$?
+	[ "$rc" -le 4 ] || bad "analyze -j $j, first bundle held: exit $rc"
+done
+ahead=$(sed -n 's/^taskline: sets: .*read_ahead=\([0-9]*\).*/\1/p' \
+    "$tmp/h2.err")
+[ "$ahead" = 5 ] && ok "analyze -j2: 5 bundles read while the first is" ||
+    bad "analyze -j2: $ahead bundles read ahead of the first, not 5"
+grep -v '^taskline: s[a-z]*:' "$tmp/h1.err" >"$tmp/h1.e"
+grep -v '^taskline: s[a-z]*:' "$tmp/h2.err" >"$tmp/h2.e"
+cmp -s "$tmp/h1.txt" "$tmp/h2.txt" && cmp -s "$tmp/h1.e" "$tmp/h2.e" &&
+    ok "analyze -j2, first bundle read last: report and stderr of -j1" ||
+    bad "analyze -j2, first bundle read last: differs from -j1"
 echo "batch_parallel: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -250,17 +250,40 @@ for size in $BENCH_SIZES; do
 		fi
 	done
 
-	# Measured rounds, interleaved; the order rotates every round so
-	# that no command always runs right after the same other one.
-	r=1
-	while [ $r -le "$BENCH_RUNS" ]; do
+	sizes_done="$sizes_done $size"
+done
+
+# use_size SIZE: the data set's files, hosts and time-out, for measure.
+use_size()
+{
+	size=$1
+	data=$BENCH_OUT/data-$size
+	files=$(find "$data" -name '*.evtx' -type f | sort)
+	hosts=$(find "$data" -mindepth 1 -maxdepth 1 -name 'host*' -type d |
+	    sort)
+	eval "bytes=\$bytes_$size"
+	[ -n "$BENCH_TIMEOUT_SET" ] ||
+	    BENCH_TIMEOUT=$((120 + bytes / 1048576))
+}
+
+# Measured rounds, interleaved: each round runs every data set, and in
+# each data set every command, so that a machine whose speed drifts
+# during the run (shared, or slowing under sustained load) weighs on
+# every data set alike, and the ratios between data sets (growth,
+# damaged against clean) compare runs made side by side.  The order of
+# the commands rotates every round so that no command always runs
+# right after the same other one.
+r=1
+while [ $r -le "$BENCH_RUNS" ]; do
+	case $((r % 4)) in
+	1) order="floor evtxexport analyze batch" ;;
+	2) order="evtxexport analyze batch floor" ;;
+	3) order="analyze batch floor evtxexport" ;;
+	0) order="batch floor evtxexport analyze" ;;
+	esac
+	for size in $sizes_done; do
+		use_size "$size"
 		echo "bench: $size: round $r of $BENCH_RUNS" >&2
-		case $((r % 4)) in
-		1) order="floor evtxexport analyze batch" ;;
-		2) order="evtxexport analyze batch floor" ;;
-		3) order="analyze batch floor evtxexport" ;;
-		0) order="batch floor evtxexport analyze" ;;
-		esac
 		for cmd in $order; do
 			eval "na=\$$(na_var $cmd)"
 			[ -z "$na" ] || continue
@@ -271,13 +294,14 @@ for size in $BENCH_SIZES; do
 				    "in round $r\""
 			fi
 		done
-		r=$((r + 1))
 	done
+	r=$((r + 1))
+done
+for size in $sizes_done; do
 	eval "r=\${records_$size:-}"
 	[ -n "$r" ] || eval "records_$size=$(sed -n \
 	    's/^taskline: stats: .*records=\([0-9]*\).*/\1/p' \
 	    "$BENCH_OUT/analyze-$size.err" | awk '{ n += $1 } END { print n + 0 }')"
-	sizes_done="$sizes_done $size"
 done
 
 # slowpath SIZE: records read the slow way (libevtx decoding every
@@ -344,8 +368,9 @@ report()
 	    "\`$TASKLINE $TASKLINE_ARGS HOST...\`; batch:" \
 	    "\`$TASKLINE $BATCH_ARGS -o DIR HOST...\`"
 	echo "- Method: $BENCH_RUNS measured runs per command and data set," \
-	    "interleaved (order rotates each round), after one unmeasured" \
-	    "warm-up run of each, so the page cache is warm and no disk" \
+	    "interleaved (each round runs every data set and command; the" \
+	    "order of the commands rotates each round), after one" \
+	    "unmeasured warm-up run of each, so the page cache is warm and no disk" \
 	    "reads are timed. Values are medians; wall time also shows" \
 	    "min-max. CPU is user + system time. MiB = 2^20 bytes." \
 	    "Records are the normal records evtxfloor counts."

@@ -412,7 +412,7 @@ report()
 	done
 
 	echo
-	echo "Load average (1, 5, 15 min) when each data set started:"
+	echo "Load average (1, 5, 15 min) when each data set's warm-up started (the measured rounds follow all the warm-ups):"
 	for size in $sizes_done; do
 		eval "l=\$load_$size"
 		echo "$size: ${l:-n/a};"

@@ -28,10 +28,10 @@
 /*
  * jemalloc's options, read at its start (MALLOC_CONF in the environment
  * still overrides them).  The program's threads are short-lived (one
- * set of -j workers per bundle): with an arena per CPU instead of
- * jemalloc's default of four per CPU, and unused pages given back
- * after a second instead of ten, peak RSS from the 250 MiB to the
- * 1 GiB bench case grew by 3% instead of 7% (bench/README.md).
+ * set of -j workers per bundle): with jemalloc's defaults (four arenas
+ * per CPU, unused pages kept ten seconds) peak RSS grew by 7 to 12%
+ * from the 250 MiB to the 1 GiB bench case, with an arena per CPU and
+ * a second by 3 to 8% (bench/README.md).
  */
 const char	*malloc_conf =
 #ifdef __linux__
@@ -50,7 +50,6 @@ compat_allocator(char *buf, size_t size)
 #ifdef HAVE_JEMALLOC
 	const char	*v = NULL;
 	size_t		 len = sizeof(v);
-
 	ssize_t		 decay = -1;
 
 	if (mallctl("version", &v, &len, NULL, 0) != 0 || v == NULL)

@@ -150,7 +150,7 @@ if [ -d "$corpus" ]; then
 	TASKLINE_STATS=1 run "$tmp/quick.json" -j2 "$corpus"
 	sed -n 's/.*chunks_skipped=\([0-9]*\).*/\1/p' "$tmp/quick.json.err" \
 	    > "$tmp/nskip"
-	grep -v -e '^taskline: stats:' -e '^taskline: spool:' \
+	grep -v -e '^taskline: stats:' -e '^taskline: spool:' -e '^taskline: sets:' \
 	    "$tmp/quick.json.err" > "$tmp/quick.err"
 	if [ "$(cat "$tmp/nskip")" -gt 0 ] 2>/dev/null &&
 	    [ "$(strip "$tmp/check.json")" = "$(strip "$tmp/quick.json")" ] &&

@@ -207,6 +207,19 @@ na_var()
 	echo "na_${1}_$size"
 }
 
+# use_size SIZE: the data set's files, hosts and time-out, for measure.
+use_size()
+{
+	size=$1
+	data=$BENCH_OUT/data-$size
+	files=$(find "$data" -name '*.evtx' -type f | sort)
+	hosts=$(find "$data" -mindepth 1 -maxdepth 1 -name 'host*' -type d |
+	    sort)
+	eval "bytes=\$bytes_$size"
+	[ -n "$BENCH_TIMEOUT_SET" ] ||
+	    BENCH_TIMEOUT=$((120 + bytes / 1048576))
+}
+
 sizes_done=
 for size in $BENCH_SIZES; do
 	data=$BENCH_OUT/data-$size
@@ -217,20 +230,16 @@ for size in $BENCH_SIZES; do
 		exit 0		# mkdata.sh said why
 	fi
 	[ $rc = 0 ] || die "mkdata.sh failed for $size"
-	files=$(find "$data" -name '*.evtx' -type f | sort)
-	hosts=$(find "$data" -mindepth 1 -maxdepth 1 -name 'host*' -type d |
-	    sort)
+	eval "bytes_$size=$(find "$data" -name '*.evtx' -type f -exec cat {} + |
+	    wc -c | tr -d ' ')"
+	use_size "$size"
 	eval "hosts_$size=\$(echo \$hosts | wc -w | tr -d ' ')"
 
 	# Warm-up: fills the page cache, checks that each command works
 	# and gets the record count from the floor (or, on data sets too
 	# big for the references, from analyze).
 	echo "bench: $size: warm-up" >&2
-	bytes=$(cat $files | wc -c | tr -d ' ')
-	eval "bytes_$size=$bytes"
 	eval "load_$size=\"$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)\""
-	[ -n "$BENCH_TIMEOUT_SET" ] ||
-	    BENCH_TIMEOUT=$((120 + bytes / 1048576))
 	eval "nfiles_$size=$(echo $files | wc -w | tr -d ' ')"
 	eval "na_evtxexport_$size=\$na_evtxexport na_floor_$size="
 	if [ $((bytes / 1048576)) -gt "$BENCH_REF_MAX" ]; then
@@ -252,19 +261,6 @@ for size in $BENCH_SIZES; do
 
 	sizes_done="$sizes_done $size"
 done
-
-# use_size SIZE: the data set's files, hosts and time-out, for measure.
-use_size()
-{
-	size=$1
-	data=$BENCH_OUT/data-$size
-	files=$(find "$data" -name '*.evtx' -type f | sort)
-	hosts=$(find "$data" -mindepth 1 -maxdepth 1 -name 'host*' -type d |
-	    sort)
-	eval "bytes=\$bytes_$size"
-	[ -n "$BENCH_TIMEOUT_SET" ] ||
-	    BENCH_TIMEOUT=$((120 + bytes / 1048576))
-}
 
 # Measured rounds, interleaved: each round runs every data set, and in
 # each data set every command, so that a machine whose speed drifts

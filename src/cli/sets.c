@@ -80,7 +80,6 @@ cli_is_bundle_path(const char *path)
  */
 #define ANALYZE_AHEAD_BYTES	(8ULL * 1024 * 1024)
 
-
 /*
  * One evidence set: paths[0..n), bundle >= 0 when the set is that one
  * bundle path, -2 for loose files of no bundle; its report part and

@@ -85,14 +85,43 @@ static const struct {
 
 #define TASKCACHE "Microsoft\\Windows NT\\CurrentVersion\\Schedule\\TaskCache"
 
+/*
+ * A set of cell offsets, each with a number (open addressing; stored
+ * plus one, 0 is free).
+ */
+struct offsets {
+	uint64_t	*v;
+	uint64_t	*val;
+	size_t		 n, cap;
+};
+
+/* A key's sub keys by name: the TaskCache\Tasks lookup table. */
+struct byname {
+	char		*name;
+	int		 i;		/* the sub key's index */
+};
+
+struct keyindex {
+	libregf_key_t	*key;
+	struct byname	*v;		/* sorted by name, then index */
+	size_t		 n;
+};
+
 struct rctx {
 	struct input		*in;
 	const struct parse_sink	*sink;
 	libregf_file_t		*file;
 	libregf_key_t		*root;
 	struct secpol		*sp;
-	uint64_t		 visited;	/* keys opened, bounded */
-	int			 stop;		/* the bound was reached */
+	uint64_t		 work;		/* reads so far */
+	uint64_t		 budget;	/* reads allowed */
+	int			 stop;		/* the budget ran out */
+	uint64_t		 ndamage;	/* damage() reports */
+	struct offsets		 seen;		/* TaskCache\Tree keys read */
+	struct regf_cells	 cells;		/* for the sub key list check */
+	struct offsets		 keys_ok;	/* keys whose lists passed */
+	struct offsets		 parents_ok;	/* keys whose sub keys did */
+	struct offsets		 parents_bad;	/* and those whose did not */
 	char			 last[512];	/* the last damage reported */
 };
 
@@ -131,12 +160,187 @@ regf_base_parse(const uint8_t *b, size_t len, struct regf_base *out)
 	out->major = le32dec(b + 20);
 	out->minor = le32dec(b + 24);
 	out->type = le32dec(b + 28);
+	out->root = le32dec(b + 36);
 	out->bins_size = le32dec(b + 40);
 	out->checksum = le32dec(b + 508);
 	for (i = 0; i < 127; i++)
 		x ^= le32dec(b + i * 4);
 	out->computed = x;
 	return 0;
+}
+
+/*
+ * A key cell holds at least the 76 bytes of its nk header, a value cell
+ * the 20 of its vk header, each after its 4-byte size and rounded up to
+ * 8: more keys or values than that cannot fit in the hive bins.
+ */
+#define REGF_MIN_NK	80
+#define REGF_MIN_VK	24
+/* A list counts its entries in 16 bits: 8 header bytes and 8 per entry. */
+#define REGF_MAX_LIST	(8 + 8 * 65535)
+
+void
+regf_cells_init(struct regf_cells *c, int fd, const uint8_t *mem,
+    uint64_t size, uint32_t bins_size)
+{
+	memset(c, 0, sizeof(*c));
+	c->fd = fd;
+	c->mem = mem;
+	c->end = REGF_BASE_BLOCK + (uint64_t)bins_size;
+	if (c->end > size)
+		c->end = size;
+	c->max_keys = bins_size / REGF_MIN_NK;
+	c->max_values = bins_size / REGF_MIN_VK;
+}
+
+void
+regf_cells_clear(struct regf_cells *c)
+{
+	free(c->buf);
+	c->buf = NULL;
+	c->cap = 0;
+}
+
+/*
+ * The cell whose data starts at file offset off: at most max bytes of
+ * its data in c->buf, their count in *len, the size of its data in
+ * *full.  -1 when the cell is not whole inside the hive bins.
+ */
+static int
+regf_cell(struct regf_cells *c, uint64_t off, size_t max, size_t *len,
+    size_t *full)
+{
+	uint8_t		 sz[4];
+	int64_t		 s;
+	uint64_t	 n;
+
+	if (off < REGF_BASE_BLOCK + 4 || off > c->end)
+		return -1;
+	if (c->fd == -1)
+		memcpy(sz, c->mem + off - 4, 4);
+	else if (pread(c->fd, sz, 4, (off_t)(off - 4)) != 4)
+		return -1;
+	s = (int32_t)le32dec(sz);
+	if (s < 0)
+		s = -s;
+	if (s < 8 || (uint64_t)s - 4 > c->end - off)
+		return -1;
+	n = (uint64_t)s - 4 < max ? (uint64_t)s - 4 : max;
+	c->buf = xgrow(c->buf, n, &c->cap, 1);
+	if (c->fd == -1)
+		memcpy(c->buf, c->mem + off, n);
+	else if (pread(c->fd, c->buf, n, (off_t)off) != (ssize_t)n)
+		return -1;
+	c->reads++;
+	c->bytes += n;
+	*len = (size_t)n;
+	*full = (size_t)s - 4;
+	return 0;
+}
+
+/*
+ * Add the keys of the list cell at file offset off, as libregf reads
+ * them: li (4-byte entries), lf and lh (8), and ri, whose entries are
+ * lists.  -1 past the key limit or at an ri inside an ri.
+ */
+static int
+regf_list_add(struct regf_cells *c, uint64_t off, int depth,
+    struct regf_keylist *kl)
+{
+	uint32_t	*sub;
+	size_t		 len, full, cnt, i, step;
+	int		 r = 0;
+
+	if (++kl->cells > c->max_keys) {
+		kl->at = off;
+		kl->why = "names more lists than the hive bins can hold";
+		return -1;
+	}
+	/* The header first: a leaf list is counted from it alone. */
+	if (regf_cell(c, off, 4, &len, &full) != 0 || len < 4)
+		return 0;	/* libregf fails to open the key itself */
+	cnt = le16dec(c->buf + 2);
+	if (memcmp(c->buf, "ri", 2) == 0) {
+		if (depth > 0) {
+			kl->at = off;
+			kl->why = "is an ri list inside an ri list";
+			return -1;
+		}
+		if (regf_cell(c, off, REGF_MAX_LIST, &len, &full) != 0)
+			return 0;
+		cnt = cnt < (len - 4) / 4 ? cnt : (len - 4) / 4;
+		sub = xreallocarray(NULL, cnt + 1, sizeof(*sub));
+		for (i = 0; i < cnt; i++)
+			sub[i] = le32dec(c->buf + 4 + 4 * i);
+		for (i = 0; i < cnt && r == 0; i++)
+			r = regf_list_add(c, REGF_BASE_BLOCK + (uint64_t)sub[i] +
+			    4, depth + 1, kl);
+		free(sub);
+		return r;
+	}
+	if (memcmp(c->buf, "li", 2) == 0)
+		step = 4;
+	else if (memcmp(c->buf, "lf", 2) == 0 ||
+	    memcmp(c->buf, "lh", 2) == 0)
+		step = 8;
+	else
+		return 0;
+	cnt = cnt < (full - 4) / step ? cnt : (full - 4) / step;
+	if (kl->n + cnt > c->max_keys) {
+		kl->at = off;
+		kl->why = "names more keys than the hive bins can hold";
+		return -1;
+	}
+	if (kl->offs == NULL) {
+		kl->n += cnt;
+		return 0;
+	}
+	if (regf_cell(c, off, 4 + step * cnt, &len, &full) != 0 ||
+	    len < 4 + step * cnt)
+		return 0;
+	kl->offs = xgrow(kl->offs, kl->n + cnt, &kl->cap, sizeof(*kl->offs));
+	for (i = 0; i < cnt; i++)
+		kl->offs[kl->n++] = REGF_BASE_BLOCK +
+		    (uint64_t)le32dec(c->buf + 4 + step * i) + 4;
+	return 0;
+}
+
+/*
+ * Check the key whose nk cell data starts at file offset key (libregf's
+ * key offset) before libregf opens it: what it finds in *kl, with its
+ * sub keys' offsets in kl->offs when list is set (the caller frees
+ * them).  0 when libregf may open the key; -1 when its sub key list
+ * names more keys than the hive can hold or nests ri lists, or it
+ * counts more values than the hive can hold: then kl->at is the file
+ * offset of the cell at fault and kl->why says what is wrong.  A cell
+ * that cannot be read gives 0 with what was read: libregf reports it.
+ */
+int
+regf_key_list(struct regf_cells *c, uint64_t key, int list,
+    struct regf_keylist *kl)
+{
+	size_t		 len, full;
+	uint32_t	 nsub, off;
+
+	memset(kl, 0, sizeof(*kl));
+	if (list) {
+		kl->offs = xmalloc(sizeof(*kl->offs));
+		kl->cap = 1;
+	}
+	if (regf_cell(c, key, REGF_MIN_NK, &len, &full) != 0 || len < 44 ||
+	    memcmp(c->buf, "nk", 2) != 0)
+		return 0;
+	nsub = le32dec(c->buf + 20);
+	off = le32dec(c->buf + 28);
+	kl->nvalues = le32dec(c->buf + 36);
+	if (kl->nvalues > c->max_values) {
+		kl->at = key;
+		kl->why = "counts more values than the hive bins can hold";
+		return -1;
+	}
+	if (nsub == 0)
+		return 0;
+	return regf_list_add(c, REGF_BASE_BLOCK + (uint64_t)off + 4, 0, kl);
 }
 
 /*
@@ -617,8 +821,112 @@ damage(struct rctx *c, libregf_error_t **e, const char *fmt, ...)
 		return;
 	snprintf(c->last, sizeof(c->last), "%s", d.msg);
 	c->in->stats.damaged++;
+	/* A hostile hive repeats its damage: the first ones tell it. */
+	if (++c->ndamage > TL_MAX_REG_DAMAGE)
+		return;
 	if (c->sink->damage != NULL)
 		c->sink->damage(c->sink->arg, &d);
+}
+
+/* How many reports damage() held back, as one more. */
+static void
+damage_held(struct rctx *c)
+{
+	struct tl_error	 d;
+
+	if (c->ndamage <= TL_MAX_REG_DAMAGE || c->sink->damage == NULL)
+		return;
+	tl_error_clear(&d);
+	d.code = TL_ERR_DAMAGED;
+	snprintf(d.input, sizeof(d.input), "%s", c->in->path);
+	snprintf(d.msg, sizeof(d.msg), "%" PRIu64 " more reports of damage "
+	    "in this hive were not listed", c->ndamage - TL_MAX_REG_DAMAGE);
+	c->sink->damage(c->sink->arg, &d);
+}
+
+/*
+ * Charge n reads to the hive's budget: 0 while it lasts.  A hostile
+ * hive can name one key or value thousands of times in its lists, and
+ * each visit of a key can cost a read of every value in its list: the
+ * budget keeps the time linear in the hive's size, whatever it repeats.
+ */
+static int
+spend(struct rctx *c, uint64_t n)
+{
+	if (c->stop)
+		return -1;
+	c->work += n;
+	if (c->work <= c->budget)
+		return 0;
+	c->stop = 1;
+	damage(c, NULL, "more than %" PRIu64 " key and value reads: the "
+	    "rest of the hive was not read (its key or value lists repeat "
+	    "or loop?)", c->budget);
+	return -1;
+}
+
+/* The slot of off in s, or the free one where it would go. */
+static size_t
+offsets_slot(const struct offsets *s, uint64_t off)
+{
+	size_t	i;
+
+	i = (size_t)(((off + 1) * 0x9e3779b97f4a7c15ULL) >> 16) &
+	    (s->cap - 1);
+	while (s->v[i] != 0 && s->v[i] != off + 1)
+		i = (i + 1) & (s->cap - 1);
+	return i;
+}
+
+static int
+offsets_has(const struct offsets *s, uint64_t off)
+{
+	return s->cap > 0 && s->v[offsets_slot(s, off)] == off + 1;
+}
+
+/* The number stored with off; 0 when off is not in s. */
+static uint64_t
+offsets_val(const struct offsets *s, uint64_t off)
+{
+	size_t	i;
+
+	if (s->cap == 0 || s->v[i = offsets_slot(s, off)] != off + 1)
+		return 0;
+	return s->val[i];
+}
+
+/* Add off with val: 1 when off was not there yet, 0 when it was. */
+static int
+offsets_put(struct offsets *s, uint64_t off, uint64_t val)
+{
+	struct offsets	 old = *s;
+	size_t		 i;
+
+	if (2 * (s->n + 1) > s->cap) {
+		s->cap = s->cap == 0 ? 64 : 2 * s->cap;
+		s->v = xcalloc(s->cap, sizeof(*s->v));
+		s->val = xcalloc(s->cap, sizeof(*s->val));
+		s->n = 0;
+		for (i = 0; i < old.cap; i++)
+			if (old.v[i] != 0)
+				(void)offsets_put(s, old.v[i] - 1, old.val[i]);
+		free(old.v);
+		free(old.val);
+	}
+	if (s->v[i = offsets_slot(s, off)] != 0)
+		return 0;
+	s->v[i] = off + 1;
+	s->val[i] = val;
+	s->n++;
+	return 1;
+}
+
+static void
+offsets_free(struct offsets *s)
+{
+	free(s->v);
+	free(s->val);
+	memset(s, 0, sizeof(*s));
 }
 
 static char *
@@ -682,6 +990,55 @@ key_offset(libregf_key_t *k)
 }
 
 /*
+ * Whether libregf may open the sub keys of k: the sub key list of each
+ * one was checked by regf_key_list() (k's own was, before k was opened),
+ * and what opening it costs is kept in c->keys_ok.  One sub key that
+ * fails makes all of k's unreadable, reported once: libregf numbers
+ * them in an order of its own.
+ */
+static int
+subkeys_checked(struct rctx *c, libregf_key_t *k, const char *path)
+{
+	struct regf_keylist	 kids, kl;
+	uint64_t		 reads, bytes;
+	const char		*name = *path != '\0' ? path : "the root key";
+	size_t			 i;
+	int64_t			 off;
+	int			 ok = 1;
+
+	if ((off = key_offset(k)) == -1)
+		return 1;	/* not read from a cell: nothing to check */
+	if (offsets_has(&c->parents_ok, (uint64_t)off))
+		return 1;
+	if (offsets_has(&c->parents_bad, (uint64_t)off))
+		return 0;
+	(void)regf_key_list(&c->cells, (uint64_t)off, 1, &kids);
+	for (i = 0; i < kids.n && ok; i++) {
+		if (offsets_has(&c->keys_ok, kids.offs[i]))
+			continue;
+		reads = c->cells.reads;
+		bytes = c->cells.bytes;
+		if (regf_key_list(&c->cells, kids.offs[i], 0, &kl) == 0)
+			(void)offsets_put(&c->keys_ok, kids.offs[i], 1 +
+			    (kl.cells + kl.n + kl.nvalues) / TL_REG_LIST_UNIT);
+		else {
+			damage(c, NULL, "%s: the sub key at offset 0x%" PRIx64
+			    " %s (cell at offset 0x%" PRIx64 "): no sub key of "
+			    "%s was read", name, kids.offs[i], kl.why, kl.at,
+			    name);
+			ok = 0;
+		}
+		if (spend(c, c->cells.reads - reads + (c->cells.bytes -
+		    bytes) / TL_REG_DATA_UNIT) != 0)
+			ok = 0;
+	}
+	free(kids.offs);
+	(void)offsets_put(ok ? &c->parents_ok : &c->parents_bad,
+	    (uint64_t)off, 0);
+	return ok;
+}
+
+/*
  * Sub key i, NULL (damage reported) when unreadable or when it is the
  * key itself (libregf follows a subkey list that names its own key).
  */
@@ -690,23 +1047,32 @@ subkey_at(struct rctx *c, libregf_key_t *k, int i, const char *path)
 {
 	libregf_error_t	*e = NULL;
 	libregf_key_t	*sub = NULL;
+	size_t		 sz = 0;
 	int64_t		 off;
 
-	if (c->stop)
+	if (spend(c, 1) != 0 || !subkeys_checked(c, k, path))
 		return NULL;
-	if (++c->visited > TL_MAX_REG_KEYS) {
-		c->stop = 1;
-		damage(c, NULL, "more than %u keys visited: the rest of the "
-		    "hive was not read (a loop in its sub key lists?)",
-		    TL_MAX_REG_KEYS);
-		return NULL;
-	}
 	if (libregf_key_get_sub_key(k, i, &sub, &e) != 1) {
 		damage(c, &e, "sub key %d of %s is unreadable", i,
 		    *path != '\0' ? path : "the root key");
 		return NULL;
 	}
-	if ((off = key_offset(sub)) != -1 && off == key_offset(k)) {
+	/*
+	 * libregf reads a key's sub key lists and value list, and copies
+	 * and converts its name, each time it opens the key: the cost
+	 * subkeys_checked() kept.
+	 */
+	if (libregf_key_get_utf8_name_size(sub, &sz, &e) != 1) {
+		libregf_error_free(&e);
+		sz = 0;
+	}
+	off = key_offset(sub);
+	if (spend(c, sz / TL_REG_DATA_UNIT + (off != -1 ?
+	    offsets_val(&c->keys_ok, (uint64_t)off) : 0)) != 0) {
+		libregf_key_free(&sub, NULL);
+		return NULL;
+	}
+	if (off != -1 && off == key_offset(k)) {
 		damage(c, NULL, "the sub key list of %s loops back to the key "
 		    "(offset 0x%" PRIx64 ")", *path != '\0' ? path :
 		    "the root key", (uint64_t)off);
@@ -786,7 +1152,7 @@ value_of(struct rctx *c, libregf_key_t *k, const char *path,
 		libregf_error_free(&e);
 		return NULL;
 	}
-	for (i = 0; i < cnt; i++) {
+	for (i = 0; i < cnt && spend(c, 1) == 0; i++) {
 		if (libregf_key_get_value(k, i, &v, &e) != 1) {
 			damage(c, &e, "value %d of %s is unreadable", i, path);
 			continue;
@@ -795,6 +1161,10 @@ value_of(struct rctx *c, libregf_key_t *k, const char *path,
 		if (libregf_value_get_utf8_name_size(v, &sz, &e) != 1) {
 			libregf_error_free(&e);
 			sz = 0;
+		}
+		if (spend(c, sz / TL_REG_DATA_UNIT) != 0) {
+			libregf_value_free(&v, NULL);
+			break;
 		}
 		n = xcalloc(1, sz + 1);
 		if (sz > 0 && libregf_value_get_utf8_name(v, (uint8_t *)n,
@@ -846,6 +1216,8 @@ value_data(struct rctx *c, libregf_value_t *v, const char *where,
 		    TL_MAX_REG_VALUE);
 		return -1;
 	}
+	if (spend(c, sz / TL_REG_DATA_UNIT) != 0)
+		return -1;
 	*out = xmalloc(sz + 1);
 	if (sz > 0 && libregf_value_get_value_data(v, *out, sz, &e) != 1) {
 		damage(c, &e, "%s: data unreadable", where);
@@ -1091,9 +1463,81 @@ read_system(struct rctx *c)
 	free(path);
 }
 
+static int
+byname_cmp(const void *a, const void *b)
+{
+	const struct byname	*x = a, *y = b;
+	int			 r;
+
+	if ((r = tl_strcasecmp(x->name, y->name)) != 0)
+		return r;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/*
+ * Index the sub keys of the key at path by name, reading each once: a
+ * lookup per task that walked the list would cost the square of the
+ * number of tasks.  Takes k; ix->key is NULL when k is.
+ */
+static void
+keyindex_build(struct rctx *c, libregf_key_t *k, const char *path,
+    struct keyindex *ix)
+{
+	libregf_key_t	*sub;
+	size_t		 cap = 0;
+	int		 i, n;
+
+	memset(ix, 0, sizeof(*ix));
+	if ((ix->key = k) == NULL)
+		return;
+	n = nsubkeys(k);
+	for (i = 0; i < n && !c->stop; i++) {
+		if ((sub = subkey_at(c, k, i, path)) == NULL)
+			continue;
+		ix->v = xgrow(ix->v, ix->n + 1, &cap, sizeof(*ix->v));
+		ix->v[ix->n].name = key_name(sub);
+		ix->v[ix->n++].i = i;
+		libregf_key_free(&sub, NULL);
+	}
+	if (ix->n > 0)
+		qsort(ix->v, ix->n, sizeof(*ix->v), byname_cmp);
+}
+
+/* The first sub key named name (case-insensitive), or NULL. */
+static libregf_key_t *
+keyindex_find(struct rctx *c, struct keyindex *ix, const char *name,
+    const char *path)
+{
+	size_t	lo = 0, hi = ix->n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (tl_strcasecmp(ix->v[mid].name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == ix->n || tl_strcasecmp(ix->v[lo].name, name) != 0)
+		return NULL;
+	return subkey_at(c, ix->key, ix->v[lo].i, path);
+}
+
+static void
+keyindex_free(struct keyindex *ix)
+{
+	size_t	i;
+
+	for (i = 0; i < ix->n; i++)
+		free(ix->v[i].name);
+	free(ix->v);
+	if (ix->key != NULL)
+		libregf_key_free(&ix->key, NULL);
+	memset(ix, 0, sizeof(*ix));
+}
+
 /* One TaskCache\Tasks\{GUID} into a task definition. */
 static void
-read_task(struct rctx *c, libregf_key_t *tasks, const char *tpath,
+read_task(struct rctx *c, struct keyindex *tasks, const char *tpath,
     const char *id, int64_t tree_written)
 {
 	struct taskdef	*td;
@@ -1115,7 +1559,7 @@ read_task(struct rctx *c, libregf_key_t *tasks, const char *tpath,
 	td->cache_written = tree_written;
 	xasprintf(&kpath, "%s\\Tasks\\%s", TASKCACHE, id);
 	td->cache_key = xstrdup(kpath);
-	if ((k = subkey(c, tasks, id, kpath)) != NULL) {
+	if ((k = keyindex_find(c, tasks, id, kpath)) != NULL) {
 		td->cache_written = key_time(k);
 		td->uri = value_text(c, k, "URI", kpath, 0, NULL);
 		td->author = value_text(c, k, "Author", kpath, 0, NULL);
@@ -1167,7 +1611,7 @@ read_task(struct rctx *c, libregf_key_t *tasks, const char *tpath,
 
 /* TaskCache\Tree below k (task path tpath), depth-first. */
 static void
-walk_tree(struct rctx *c, libregf_key_t *k, libregf_key_t *tasks,
+walk_tree(struct rctx *c, libregf_key_t *k, struct keyindex *tasks,
     const char *tpath, int64_t *anc, int depth)
 {
 	libregf_key_t	*sub;
@@ -1195,13 +1639,20 @@ walk_tree(struct rctx *c, libregf_key_t *k, libregf_key_t *tasks,
 			libregf_key_free(&sub, NULL);
 			continue;
 		}
+		/* Each key of a tree has one parent: a second is damage. */
+		if (off != -1 && !offsets_put(&c->seen, (uint64_t)off, 0)) {
+			damage(c, NULL, "TaskCache\\Tree%s: a sub key list "
+			    "names a key already read (offset 0x%" PRIx64
+			    "): not read again", tpath, (uint64_t)off);
+			libregf_key_free(&sub, NULL);
+			continue;
+		}
 		anc[depth + 1] = off;
 		name = key_name(sub);
 		xasprintf(&child, "%s\\%s", tpath, name);
 		xasprintf(&kpath, "%s\\Tree%s", TASKCACHE, child);
 		if ((id = value_text(c, sub, "Id", kpath, 0, NULL)) != NULL) {
-			if (tasks != NULL)
-				read_task(c, tasks, child, id, key_time(sub));
+			read_task(c, tasks, child, id, key_time(sub));
 			free(id);
 		}
 		walk_tree(c, sub, tasks, child, anc, depth + 1);
@@ -1215,17 +1666,20 @@ walk_tree(struct rctx *c, libregf_key_t *k, libregf_key_t *tasks,
 static void
 read_software(struct rctx *c)
 {
-	libregf_key_t	*k, *tasks, *ext, *gpo;
+	struct keyindex	 tasks;
+	libregf_key_t	*k, *ext, *gpo;
 	char		*path, *ename, *gname, *fkey, *v;
 	int64_t		 anc[TL_MAX_REG_DEPTH + 2];
 	int		 i, j, n, m;
 
 	if ((k = key_at(c, TASKCACHE "\\Tree")) != NULL) {
-		tasks = key_at(c, TASKCACHE "\\Tasks");
+		keyindex_build(c, key_at(c, TASKCACHE "\\Tasks"),
+		    TASKCACHE "\\Tasks", &tasks);
 		anc[0] = key_offset(k);
-		walk_tree(c, k, tasks, "", anc, 0);
-		if (tasks != NULL)
-			libregf_key_free(&tasks, NULL);
+		if (anc[0] != -1)
+			(void)offsets_put(&c->seen, (uint64_t)anc[0], 0);
+		walk_tree(c, k, &tasks, "", anc, 0);
+		keyindex_free(&tasks);
 		libregf_key_free(&k, NULL);
 	}
 
@@ -1617,12 +2071,14 @@ regf_parse(struct input *in, const struct parse_sink *sink,
 	struct regf_base base;
 	libregf_error_t	*e = NULL;
 	struct buf	 logs;
+	struct regf_keylist kl;
 	char		 msg[600];
-	int		 r;
+	int		 r, fd = -1;
 
 	memset(&c, 0, sizeof(c));
 	c.in = in;
 	c.sink = sink;
+	c.budget = TL_REG_WORK_MIN + in->size / TL_REG_WORK_BYTES;
 	buf_init(&logs);
 	if (sink->part > 0)
 		return 0;
@@ -1671,6 +2127,23 @@ regf_parse(struct input *in, const struct parse_sink *sink,
 		r = TL_ERR_FORMAT;
 		goto out;
 	}
+	/* libregf reads the root key's sub key list as it opens it. */
+	if ((fd = open(in->open_path, O_RDONLY | O_CLOEXEC)) == -1) {
+		tl_error_set(err, TL_ERR_IO, in->path, "cannot open: %s",
+		    strerror(errno));
+		r = TL_ERR_IO;
+		goto out;
+	}
+	regf_cells_init(&c.cells, fd, NULL, in->size > 0 ? in->size :
+	    UINT64_MAX, base.bins_size);
+	if (regf_key_list(&c.cells, REGF_BASE_BLOCK + (uint64_t)base.root + 4,
+	    0, &kl) != 0) {
+		tl_error_set(err, TL_ERR_FORMAT, in->path, "registry hive: the "
+		    "root key's sub key list %s (cell at offset 0x%" PRIx64
+		    "): not read", kl.why, kl.at);
+		r = TL_ERR_FORMAT;
+		goto out;
+	}
 	if (libregf_file_get_root_key(c.file, &c.root, &e) != 1 ||
 	    c.root == NULL) {
 		regf_errmsg(&e, "libregf cannot read the root key", msg,
@@ -1712,6 +2185,7 @@ regf_parse(struct input *in, const struct parse_sink *sink,
 	default:
 		break;
 	}
+	damage_held(&c);
 	in->stats.records += c.sp->nentries;
 	if (sink->policy != NULL) {
 		sink->policy(sink->arg, c.sp);
@@ -1720,6 +2194,13 @@ regf_parse(struct input *in, const struct parse_sink *sink,
 	r = 0;
  out:
 	secpol_free(c.sp);
+	offsets_free(&c.seen);
+	offsets_free(&c.keys_ok);
+	offsets_free(&c.parents_ok);
+	offsets_free(&c.parents_bad);
+	regf_cells_clear(&c.cells);
+	if (fd != -1)
+		close(fd);
 	buf_clear(&logs);
 	if (c.root != NULL)
 		libregf_key_free(&c.root, NULL);

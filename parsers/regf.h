@@ -18,12 +18,24 @@
 #define REGF_BASE_BLOCK		4096
 #define TL_MAX_REG_VALUE	(4U * 1024 * 1024)	/* one value's data */
 #define TL_MAX_REG_DEPTH	64	/* TaskCache\Tree nesting */
-#define TL_MAX_REG_KEYS		200000	/* keys one hive may make us visit */
+#define TL_MAX_REG_DAMAGE	100	/* damage reports listed per hive */
+/*
+ * The reads one hive may cost: each key opened and each value looked at
+ * is one, plus one per TL_REG_LIST_UNIT entries in an opened key's sub
+ * key and value lists and one per TL_REG_DATA_UNIT bytes of a name or a
+ * value's data.  At least TL_REG_WORK_MIN, and one more per
+ * TL_REG_WORK_BYTES bytes of hive.
+ */
+#define TL_REG_WORK_MIN		50000
+#define TL_REG_WORK_BYTES	8
+#define TL_REG_LIST_UNIT	16
+#define TL_REG_DATA_UNIT	1024
 
 struct regf_base {
 	uint32_t	seq1, seq2;	/* primary and secondary sequence */
 	uint32_t	major, minor;
 	uint32_t	type;		/* 0 hive, 1/2/6 transaction log */
+	uint32_t	root;		/* root key cell, from the first bin */
 	uint32_t	bins_size;	/* hive bins data size */
 	uint32_t	checksum;	/* stored */
 	uint32_t	computed;	/* XOR of the first 127 dwords */
@@ -31,6 +43,42 @@ struct regf_base {
 };
 
 int	 regf_base_parse(const uint8_t *, size_t, struct regf_base *);
+
+/*
+ * The cells of a hive, read from fd (or from mem when fd is -1) for the
+ * sub key list check: libregf 20201007 reads a key's whole sub key list
+ * when it opens the key, following ri lists into ri lists with no depth
+ * limit (an ri that names itself overflows the stack) and no bound on
+ * the entries (an ri naming one list a thousand times), so taskline
+ * checks a key's list before it lets libregf open the key.
+ */
+struct regf_cells {
+	int		 fd;
+	const uint8_t	*mem;
+	uint64_t	 end;		/* file offset where the hive bins end */
+	uint64_t	 max_keys;	/* more cannot fit in the hive bins */
+	uint64_t	 max_values;
+	uint8_t		*buf;		/* the last cell read */
+	size_t		 cap;
+	uint64_t	 reads;		/* cells read */
+	uint64_t	 bytes;		/* and their bytes */
+};
+
+/* What regf_key_list() found out about a key. */
+struct regf_keylist {
+	uint64_t	*offs;		/* its sub keys' offsets, if asked */
+	size_t		 n, cap;	/* sub keys */
+	uint64_t	 cells;		/* list cells libregf reads to open it */
+	uint32_t	 nvalues;
+	uint64_t	 at;		/* the cell at fault */
+	const char	*why;		/* what is wrong with it */
+};
+
+void	 regf_cells_init(struct regf_cells *, int, const uint8_t *, uint64_t,
+	    uint32_t);
+void	 regf_cells_clear(struct regf_cells *);
+int	 regf_key_list(struct regf_cells *, uint64_t, int,
+	    struct regf_keylist *);
 
 /* A SAM user's F value (0x50 bytes; plaso, samparse, impacket). */
 struct sam_user_f {

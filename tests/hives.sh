@@ -136,3 +136,33 @@ printf '%s\n' "\\Summer 2026-03-20T10:00:00 local, zone unknown" \
     "\\Winter 2026-02-01T05:00:00 local, zone unknown" > "$work/lt.want"
 diff "$work/lt.want" "$work/lt.got" || fail "local times without a hive"
 echo "# local registration times converted or marked"
+
+# A SOFTWARE hive of 1500 tasks: every one read, with its DynamicInfo,
+# and no damage.  (Each task was looked up by walking the Tasks list,
+# 1.1 million key reads, past the bound on reads, so the rest of the
+# hive went unread.)
+mkdir -p "$work/many/C/Windows/System32/config"
+"$PY" - "$work/many.spec" <<'PYEOF'
+import sys
+tc = r"Microsoft\Windows NT\CurrentVersion\Schedule\TaskCache"
+with open(sys.argv[1], "w") as f:
+    f.write("hive SOFTWARE\nroot R\ntime 2026-01-02T09:00:00Z\n")
+    for i in range(1500):
+        f.write('key "%s\\Tree\\F%d\\T%04d"\nvalue Id sz "{0-%04d}"\n' %
+                (tc, i % 30, i, i))
+    for i in range(1500):
+        f.write('key "%s\\Tasks\\{0-%04d}"\n' % (tc, i) +
+                "value DynamicInfo binary u32:3 ft:2026-01-02T09:00:00Z "
+                "ft:2026-03-06T01:30:00Z u32:0 u32:0x80070520 "
+                "ft:2026-03-03T01:47:45Z\n")
+PYEOF
+"$MKHIVE" "$work/many.spec" "$work/many/C/Windows/System32/config/SOFTWARE" ||
+    fail "mkhive many.spec"
+st=0
+tl timeline -f jsonl -o "$work/many.jsonl" "$work/many" 2> "$work/many.err" ||
+    st=$?
+[ $st -eq 0 ] || fail "1500 tasks: status $st: $(cat "$work/many.err")"
+[ -s "$work/many.err" ] && fail "1500 tasks: $(cat "$work/many.err")"
+n=$(grep -c 'last result 0x80070520' "$work/many.jsonl")
+[ "$n" -ge 1500 ] || fail "1500 tasks: $n with their DynamicInfo"
+echo "# 1500 TaskCache tasks read"

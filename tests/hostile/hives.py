@@ -26,6 +26,39 @@ def compile_spec(mkhive, spec):
         return bytearray(open(out, "rb").read())
 
 
+def compile_extra(mkhive, spec, extra):
+    """spec's hive with the lines extra added."""
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "spec")
+        with open(path, "w") as f:
+            f.write(open(spec).read() + "\n" + extra)
+        return compile_spec(mkhive, path)
+
+
+def fill_list(h, lst, target):
+    """Point every entry of the sub key list cell at lst (and of the
+    lists of an ri) at the key cell target."""
+    sig = bytes(h[lst + 4:lst + 6])
+    cnt = struct.unpack_from("<H", h, lst + 6)[0]
+    for i in range(cnt):
+        if sig == b"ri":
+            fill_list(h, at(struct.unpack_from("<I", h, lst + 8 + 4 * i)[0]),
+                      target)
+        else:
+            struct.pack_into("<I", h, lst + 8 + (4 if sig == b"li" else 8) * i,
+                             rel(target))
+
+
+def scratch_list(h, name, key, body):
+    """Write the list cell body into the data cell of the value name and
+    make it the sub key list of key (an nk cell): its hive offset."""
+    v = vk(h, name)
+    data = struct.unpack_from("<I", h, v + 4 + 8)[0]
+    h[at(data) + 4:at(data) + 4 + len(body)] = body
+    struct.pack_into("<I", h, key + 4 + 28, data)
+    return data
+
+
 def cells(h):
     """(file offset of the cell size, size, content) of every cell."""
     off = BASE
@@ -180,6 +213,53 @@ def cases(mkhive, specdir):
     fix_checksum(h)
     out.append(("hive: dirty (sequence 9 and 1)", h, "damaged",
                 "dirty hive"))
+
+    # libregf 20201007 reads a key's sub key list as it opens the key,
+    # following ri lists with no depth limit and no bound: an ri that
+    # names itself overflows its stack (regfexport crashes on it), an ri
+    # naming one list many times makes millions of keys of a few KB.
+    tc = r"Microsoft\Windows NT\CurrentVersion\Schedule\TaskCache"
+    spec = os.path.join(specdir, "software.spec")
+    h = compile_extra(mkhive, spec, 'key "%s\\Tasks"\n'
+                      "value Scratch binary repeat:64:00\n" % tc)
+    tree = nk(h, "Tree")
+    data = vk(h, "Scratch")
+    data = at(struct.unpack_from("<I", h, data + 4 + 8)[0])
+    body = b"ri" + struct.pack("<HII", 2, rel(data), rel(data))
+    scratch_list(h, "Scratch", tree, body)
+    out.append(("hive: ri list that names itself", h, "damaged",
+                "ri list inside an ri list"))
+
+    h = compile_extra(mkhive, spec, 'key "%s\\Tasks"\n'
+                      "value Scratch binary repeat:%d:00\n" %
+                      (tc, 8 + 4 * 3000))
+    tree = nk(h, "Tree")
+    lst = struct.unpack_from("<I", h, tree + 4 + 28)[0]
+    body = b"ri" + struct.pack("<H", 3000) + struct.pack("<I", lst) * 3000
+    scratch_list(h, "Scratch", tree, body)
+    out.append(("hive: ri naming one list 3000 times", h, "damaged",
+                "names more keys than the hive bins can hold"))
+
+    # The Tree's list names one task key 600 times: read once.
+    h = compile_extra(mkhive, spec, 'many "%s\\Tree" Pad 600\n' % tc)
+    tree = nk(h, "Tree")
+    fill_list(h, at(struct.unpack_from("<I", h, tree + 4 + 28)[0]),
+              nk(h, "Updater"))
+    out.append(("hive: TaskCache Tree naming one task 600 times", h,
+                "damaged", "already read"))
+
+    # SAM Users names a key of 1000 values (none of them F) 1000 times:
+    # a million value reads, unless the reads are bounded.
+    spec = os.path.join(specdir, "sam.spec")
+    h = compile_extra(mkhive, spec, "key SAM\\Domains\\Account\\Users\\Big\n" +
+                      "".join("value v%d dword %d\n" % (i, i)
+                              for i in range(1000)) +
+                      "many SAM\\Domains\\Account\\Users Pad 1000\n")
+    users = nk(h, "Users")
+    fill_list(h, at(struct.unpack_from("<I", h, users + 4 + 28)[0]),
+              nk(h, "Big"))
+    out.append(("hive: SAM user of 1000 values named 1000 times", h,
+                "damaged", "key and value reads"))
 
     rng = random.Random(17)
     for seed in range(4):

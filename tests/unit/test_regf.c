@@ -3,7 +3,8 @@
  *
  * test_regf.c: the TaskCache Actions blob decoder on hand-made bytes:
  * version 1 and 3, every action kind, and blobs whose counts run past
- * the bytes left (the actions read so far kept, the offset named).
+ * the bytes left (the actions read so far kept, the offset named); the
+ * sub key list check on a hand-made hive in memory.
  */
 
 #include "config.h"
@@ -229,4 +230,156 @@ DEFINE_TEST(test_regf_trigger_principal)
 		assert_int_eq(td->nprincipals, 0);
 		taskdef_free(td);
 	}
+}
+
+/*
+ * A hive in memory for regf_key_list(): the base block, then cells at
+ * hive offsets (from the end of the base block), each a negative size
+ * (allocated) and its data.
+ */
+struct hive {
+	uint8_t	b[REGF_BASE_BLOCK + 8192];
+	size_t	next;		/* hive offset of the next cell */
+};
+
+static void
+le32put(uint8_t *p, uint32_t v)
+{
+	p[0] = v & 0xff;
+	p[1] = (v >> 8) & 0xff;
+	p[2] = (v >> 16) & 0xff;
+	p[3] = v >> 24;
+}
+
+/* A cell of n data bytes: its hive offset; *data points at the data. */
+static uint32_t
+hive_cell(struct hive *h, size_t n, uint8_t **data)
+{
+	uint32_t	off = (uint32_t)h->next;
+	size_t		size = (n + 4 + 7) & ~(size_t)7;
+
+	le32put(h->b + REGF_BASE_BLOCK + off, (uint32_t)-(int32_t)size);
+	*data = h->b + REGF_BASE_BLOCK + off + 4;
+	h->next += size;
+	return off;
+}
+
+static uint32_t
+hive_nk(struct hive *h, uint32_t nsub, uint32_t list, uint32_t nval)
+{
+	uint8_t		*d;
+	uint32_t	 off = hive_cell(h, 76, &d);
+
+	memcpy(d, "nk", 2);
+	le32put(d + 20, nsub);
+	le32put(d + 28, list);
+	le32put(d + 36, nval);
+	return off;
+}
+
+/* A list cell: sig ("lh", "li" or "ri") and its n entries. */
+static uint32_t
+hive_list(struct hive *h, const char *sig, const uint32_t *e, size_t n)
+{
+	uint8_t		*d;
+	size_t		 step = strcmp(sig, "lh") == 0 ? 8 : 4, i;
+	uint32_t	 off = hive_cell(h, 4 + step * n, &d);
+
+	memcpy(d, sig, 2);
+	d[2] = n & 0xff;
+	d[3] = (n >> 8) & 0xff;
+	for (i = 0; i < n; i++)
+		le32put(d + 4 + step * i, e[i]);
+	return off;
+}
+
+/* libregf's key offset: the file offset of the cell's data. */
+#define KEYOFF(o)	(REGF_BASE_BLOCK + (uint64_t)(o) + 4)
+
+DEFINE_TEST(test_regf_key_list)
+{
+	struct regf_cells c;
+	struct regf_keylist kl;
+	struct hive	*h = xcalloc(1, sizeof(*h));
+	uint32_t	 k[2], lh, ri, key, e[2], many[110];
+	size_t		 i;
+
+	/* A key with an lh list of two keys: both listed, in order. */
+	k[0] = hive_nk(h, 0, 0, 0);
+	k[1] = hive_nk(h, 0, 0, 0);
+	lh = hive_list(h, "lh", k, 2);
+	key = hive_nk(h, 2, lh, 1);
+	regf_cells_init(&c, -1, h->b, sizeof(h->b), 8192);
+	assert_int_eq(c.max_keys, 8192 / 80);
+	assert_int_eq(regf_key_list(&c, KEYOFF(key), 1, &kl), 0);
+	assert_int_eq(kl.n, 2);
+	assert_int_eq(kl.cells, 1);
+	assert_int_eq(kl.nvalues, 1);
+	assert_int_eq(kl.offs[0], KEYOFF(k[0]));
+	assert_int_eq(kl.offs[1], KEYOFF(k[1]));
+	free(kl.offs);
+
+	/* An ri of two lists of the same two keys: four, as libregf. */
+	e[0] = e[1] = lh;
+	ri = hive_list(h, "ri", e, 2);
+	key = hive_nk(h, 4, ri, 0);
+	assert_int_eq(regf_key_list(&c, KEYOFF(key), 0, &kl), 0);
+	assert_int_eq(kl.n, 4);
+	assert_int_eq(kl.cells, 3);
+	assert_true(kl.offs == NULL);
+
+	/* An ri that names itself: refused, the ri named. */
+	ri = (uint32_t)h->next;
+	e[0] = e[1] = ri;
+	assert_int_eq(hive_list(h, "ri", e, 2), ri);
+	key = hive_nk(h, 1, ri, 0);
+	assert_int_eq(regf_key_list(&c, KEYOFF(key), 0, &kl), -1);
+	assert_int_eq(kl.at, KEYOFF(ri));
+	assert_str_eq(kl.why, "is an ri list inside an ri list");
+
+	/* 60 ri entries to the two-key list: 120 keys, the hive holds 102. */
+	for (i = 0; i < 60; i++)
+		many[i] = lh;
+	ri = hive_list(h, "ri", many, 60);
+	key = hive_nk(h, 120, ri, 0);
+	assert_int_eq(regf_key_list(&c, KEYOFF(key), 0, &kl), -1);
+	assert_str_eq(kl.why, "names more keys than the hive bins can hold");
+	assert_int_eq(kl.at, KEYOFF(lh));
+
+	/*
+	 * An ri of 60 entries to one empty list: 61 cells read for no key;
+	 * of 110, more cells than the hive can hold keys: refused.
+	 */
+	e[0] = hive_list(h, "lh", k, 0);
+	for (i = 0; i < 110; i++)
+		many[i] = e[0];
+	ri = hive_list(h, "ri", many, 60);
+	key = hive_nk(h, 1, ri, 0);
+	assert_int_eq(regf_key_list(&c, KEYOFF(key), 0, &kl), 0);
+	assert_int_eq(kl.n, 0);
+	assert_int_eq(kl.cells, 61);
+	ri = hive_list(h, "ri", many, 110);
+	key = hive_nk(h, 1, ri, 0);
+	assert_int_eq(regf_key_list(&c, KEYOFF(key), 0, &kl), -1);
+	assert_str_eq(kl.why, "names more lists than the hive bins can hold");
+
+	/* More values than fit: refused at the key. */
+	key = hive_nk(h, 0, 0, 8192 / 24 + 1);
+	assert_int_eq(regf_key_list(&c, KEYOFF(key), 0, &kl), -1);
+	assert_int_eq(kl.at, KEYOFF(key));
+
+	/* No sub keys: the list offset is not followed (libregf does not). */
+	key = hive_nk(h, 0, 0x7ffffff0, 0);
+	assert_int_eq(regf_key_list(&c, KEYOFF(key), 0, &kl), 0);
+	assert_int_eq(kl.cells, 0);
+
+	/* A list past the end, a key that is not one: left to libregf. */
+	key = hive_nk(h, 3, 0x7ffffff0, 0);
+	assert_int_eq(regf_key_list(&c, KEYOFF(key), 0, &kl), 0);
+	assert_int_eq(kl.n, 0);
+	assert_int_eq(regf_key_list(&c, KEYOFF(lh), 0, &kl), 0);
+	assert_int_eq(regf_key_list(&c, UINT64_MAX - 2, 0, &kl), 0);
+	assert_true(h->next <= 8192);
+	regf_cells_clear(&c);
+	free(h);
 }

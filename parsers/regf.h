@@ -26,7 +26,7 @@
  * value's data.  At least TL_REG_WORK_MIN, and one more per
  * TL_REG_WORK_BYTES bytes of hive.
  */
-#define TL_REG_WORK_MIN		50000
+#define TL_REG_WORK_MIN		10000
 #define TL_REG_WORK_BYTES	8
 #define TL_REG_LIST_UNIT	16
 #define TL_REG_DATA_UNIT	1024

@@ -119,7 +119,8 @@ struct rctx {
 	uint64_t		 ndamage;	/* damage() reports */
 	struct offsets		 seen;		/* TaskCache\Tree keys read */
 	struct regf_cells	 cells;		/* for the sub key list check */
-	struct offsets		 keys_ok;	/* keys whose lists passed */
+	struct offsets		 keys_ok;	/* keys whose lists passed, with
+						   what opening them costs */
 	struct offsets		 parents_ok;	/* keys whose sub keys did */
 	struct offsets		 parents_bad;	/* and those whose did not */
 	char			 last[512];	/* the last damage reported */

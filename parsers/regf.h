@@ -21,9 +21,10 @@
 #define TL_MAX_REG_DAMAGE	100	/* damage reports listed per hive */
 /*
  * The reads one hive may cost: each key opened and each value looked at
- * is one, plus one per TL_REG_LIST_UNIT entries in an opened key's sub
- * key and value lists and one per TL_REG_DATA_UNIT bytes of a name or a
- * value's data.  At least TL_REG_WORK_MIN, and one more per
+ * is one, plus one per TL_REG_LIST_UNIT list cells, sub keys and values
+ * of an opened key (what libregf reads to open it), one per
+ * TL_REG_DATA_UNIT bytes of a name or a value's data, and the cells the
+ * sub key list check reads.  At least TL_REG_WORK_MIN, and one more per
  * TL_REG_WORK_BYTES bytes of hive.
  */
 #define TL_REG_WORK_MIN		10000

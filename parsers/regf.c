@@ -2040,28 +2040,19 @@ note_logs(struct rctx *c, struct buf *b)
 }
 
 static int
-read_base(struct input *in, struct regf_base *base, struct tl_error *err)
+read_base(struct input *in, int fd, struct regf_base *base,
+    struct tl_error *err)
 {
 	uint8_t	 b[REGF_BASE_BLOCK];
 	ssize_t	 n;
-	int	 fd, r = TL_ERR_IO;
 
-	if ((fd = open(in->open_path, O_RDONLY | O_CLOEXEC)) == -1) {
-		tl_error_set(err, TL_ERR_IO, in->path, "cannot open: %s",
-		    strerror(errno));
-		goto out;
-	}
 	n = pread(fd, b, sizeof(b), 0);
-	close(fd);
 	if (n < 0 || regf_base_parse(b, (size_t)n, base) != 0) {
 		tl_error_set(err, TL_ERR_FORMAT, in->path,
 		    "not a registry hive (short base block)");
-		r = TL_ERR_FORMAT;
-		goto out;
+		return TL_ERR_FORMAT;
 	}
-	r = 0;
- out:
-	return r;
+	return 0;
 }
 
 static int
@@ -2083,7 +2074,14 @@ regf_parse(struct input *in, const struct parse_sink *sink,
 	buf_init(&logs);
 	if (sink->part > 0)
 		return 0;
-	if ((r = read_base(in, &base, err)) != 0)
+	/* The base block, then the cells for the sub key list check. */
+	if ((fd = open(in->open_path, O_RDONLY | O_CLOEXEC)) == -1) {
+		tl_error_set(err, TL_ERR_IO, in->path, "cannot open: %s",
+		    strerror(errno));
+		r = TL_ERR_IO;
+		goto out;
+	}
+	if ((r = read_base(in, fd, &base, err)) != 0)
 		goto out;
 	if (base.type != 0) {
 		/*
@@ -2129,12 +2127,6 @@ regf_parse(struct input *in, const struct parse_sink *sink,
 		goto out;
 	}
 	/* libregf reads the root key's sub key list as it opens it. */
-	if ((fd = open(in->open_path, O_RDONLY | O_CLOEXEC)) == -1) {
-		tl_error_set(err, TL_ERR_IO, in->path, "cannot open: %s",
-		    strerror(errno));
-		r = TL_ERR_IO;
-		goto out;
-	}
 	regf_cells_init(&c.cells, fd, NULL, in->size > 0 ? in->size :
 	    UINT64_MAX, base.bins_size);
 	if (regf_key_list(&c.cells, REGF_BASE_BLOCK + (uint64_t)base.root + 4,

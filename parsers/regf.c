@@ -257,8 +257,13 @@ regf_list_add(struct regf_cells *c, uint64_t off, int depth,
 		kl->why = "names more lists than the hive bins can hold";
 		return -1;
 	}
-	/* The header first: a leaf list is counted from it alone. */
-	if (regf_cell(c, off, 4, &len, &full) != 0 || len < 4)
+	/*
+	 * A leaf list is counted from its header alone; an ri list, or a
+	 * list whose keys are wanted, is read whole (REGF_MAX_LIST holds
+	 * every entry a 16-bit count can give).
+	 */
+	if (regf_cell(c, off, kl->offs != NULL ? REGF_MAX_LIST : 4, &len,
+	    &full) != 0 || len < 4)
 		return 0;	/* libregf fails to open the key itself */
 	cnt = le16dec(c->buf + 2);
 	if (memcmp(c->buf, "ri", 2) == 0) {
@@ -267,7 +272,8 @@ regf_list_add(struct regf_cells *c, uint64_t off, int depth,
 			kl->why = "is an ri list inside an ri list";
 			return -1;
 		}
-		if (regf_cell(c, off, REGF_MAX_LIST, &len, &full) != 0)
+		if (len < full && regf_cell(c, off, REGF_MAX_LIST, &len,
+		    &full) != 0)
 			return 0;
 		cnt = cnt < (len - 4) / 4 ? cnt : (len - 4) / 4;
 		sub = xreallocarray(NULL, cnt + 1, sizeof(*sub));
@@ -296,9 +302,6 @@ regf_list_add(struct regf_cells *c, uint64_t off, int depth,
 		kl->n += cnt;
 		return 0;
 	}
-	if (regf_cell(c, off, 4 + step * cnt, &len, &full) != 0 ||
-	    len < 4 + step * cnt)
-		return 0;
 	kl->offs = xgrow(kl->offs, kl->n + cnt, &kl->cap, sizeof(*kl->offs));
 	for (i = 0; i < cnt; i++)
 		kl->offs[kl->n++] = REGF_BASE_BLOCK +

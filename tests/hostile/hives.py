@@ -50,13 +50,12 @@ def fill_list(h, lst, target):
 
 
 def scratch_list(h, name, key, body):
-    """Write the list cell body into the data cell of the value name and
-    make it the sub key list of key (an nk cell): its hive offset."""
-    v = vk(h, name)
-    data = struct.unpack_from("<I", h, v + 4 + 8)[0]
-    h[at(data) + 4:at(data) + 4 + len(body)] = body
+    """Write the list cell body(its hive offset) into the data cell of the
+    value name and make it the sub key list of key (an nk cell)."""
+    data = struct.unpack_from("<I", h, vk(h, name) + 4 + 8)[0]
+    b = body(data)
+    h[at(data) + 4:at(data) + 4 + len(b)] = b
     struct.pack_into("<I", h, key + 4 + 28, data)
-    return data
 
 
 def cells(h):
@@ -135,10 +134,7 @@ def cases(mkhive, specdir):
     # (regfexport 20201007 never ends on it).
     h = bytearray(sysh)
     c = nk(h, "Control", 1)
-    lst = at(struct.unpack_from("<I", h, c + 4 + 28)[0])
-    cnt = struct.unpack_from("<H", h, lst + 6)[0]
-    for i in range(cnt):
-        struct.pack_into("<I", h, lst + 8 + 8 * i, rel(c))
+    fill_list(h, at(struct.unpack_from("<I", h, c + 4 + 28)[0]), c)
     out.append(("hive: subkey list that loops to its key", h, "damaged",
                 "loops back"))
 
@@ -222,11 +218,8 @@ def cases(mkhive, specdir):
     spec = os.path.join(specdir, "software.spec")
     h = compile_extra(mkhive, spec, 'key "%s\\Tasks"\n'
                       "value Scratch binary repeat:64:00\n" % tc)
-    tree = nk(h, "Tree")
-    data = vk(h, "Scratch")
-    data = at(struct.unpack_from("<I", h, data + 4 + 8)[0])
-    body = b"ri" + struct.pack("<HII", 2, rel(data), rel(data))
-    scratch_list(h, "Scratch", tree, body)
+    scratch_list(h, "Scratch", nk(h, "Tree"),
+                 lambda d: b"ri" + struct.pack("<HII", 2, d, d))
     out.append(("hive: ri list that names itself", h, "damaged",
                 "ri list inside an ri list"))
 
@@ -235,8 +228,8 @@ def cases(mkhive, specdir):
                       (tc, 8 + 4 * 3000))
     tree = nk(h, "Tree")
     lst = struct.unpack_from("<I", h, tree + 4 + 28)[0]
-    body = b"ri" + struct.pack("<H", 3000) + struct.pack("<I", lst) * 3000
-    scratch_list(h, "Scratch", tree, body)
+    scratch_list(h, "Scratch", tree, lambda d: b"ri" +
+                 struct.pack("<H", 3000) + struct.pack("<I", lst) * 3000)
     out.append(("hive: ri naming one list 3000 times", h, "damaged",
                 "names more keys than the hive bins can hold"))
 
